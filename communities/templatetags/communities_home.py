@@ -1,0 +1,9 @@
+from django import template
+
+register = template.Library()
+
+
+@register.inclusion_tag("communities/includes/home_section.html", takes_context=True)
+def communities_home_section(context):
+    """The home page's section for this app."""
+    return {"request": context.get("request")}

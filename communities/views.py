@@ -1,0 +1,5 @@
+from django.views.generic import TemplateView
+
+
+class AreaListView(TemplateView):
+    template_name = "communities/area_list.html"

@@ -1,0 +1,14 @@
+from django.utils.functional import SimpleLazyObject
+
+from opsportal.models import Centre
+
+
+def get_centre(request):
+    """The centre with phones and hours, loaded at most once per request."""
+    if not hasattr(request, "_centre"):
+        request._centre = SimpleLazyObject(Centre.load)
+    return request._centre
+
+
+def centre(request):
+    return {"centre": get_centre(request)}

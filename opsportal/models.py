@@ -1,0 +1,263 @@
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from opsportal import hours
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("poniedziałek")
+    TUESDAY = 1, _("wtorek")
+    WEDNESDAY = 2, _("środa")
+    THURSDAY = 3, _("czwartek")
+    FRIDAY = 4, _("piątek")
+    SATURDAY = 5, _("sobota")
+    SUNDAY = 6, _("niedziela")
+
+
+class OpeningHours(models.Model):
+    """One time range on a weekday; several rows make a day with a break.
+
+    The concrete subclass adds a foreign key to its owner with
+    ``related_name="hours"``.
+    """
+
+    weekday = models.PositiveSmallIntegerField(_("dzień tygodnia"), choices=Weekday.choices)
+    opens = models.TimeField(_("od godziny"))
+    closes = models.TimeField(_("do godziny"))
+
+    class Meta:
+        abstract = True
+        ordering = ["weekday", "opens"]
+        verbose_name = _("godziny otwarcia")
+        verbose_name_plural = _("godziny otwarcia")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(opens__lt=F("closes")),
+                name="%(app_label)s_%(class)s_opens_before_closes",
+                violation_error_message=_("Godzina otwarcia musi być wcześniejsza niż zamknięcia."),
+            ),
+            models.CheckConstraint(
+                condition=Q(weekday__gte=0, weekday__lte=6),
+                name="%(app_label)s_%(class)s_weekday_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {hours.TimeRange(self.opens, self.closes)}"
+
+
+class SpecialDay(models.Model):
+    """A dated exception: closed all day (no hours) or open at changed hours.
+
+    The concrete subclass adds a foreign key to its owner with
+    ``related_name="special_days"``.
+    """
+
+    date = models.DateField(_("dzień"))
+    opens = models.TimeField(
+        _("od godziny"), null=True, blank=True, help_text=_("Puste — nieczynne cały dzień.")
+    )
+    closes = models.TimeField(_("do godziny"), null=True, blank=True)
+    reason = models.CharField(
+        _("powód"), max_length=120, blank=True, help_text=_("Np. „Wigilia — nieczynne”.")
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["date", "opens"]
+        verbose_name = _("dzień nieczynny lub zmienione godziny")
+        verbose_name_plural = _("dni nieczynne i zmienione godziny")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(opens__isnull=True, closes__isnull=True)
+                | Q(opens__isnull=False, closes__isnull=False, opens__lt=F("closes")),
+                name="%(app_label)s_%(class)s_closed_or_valid_range",
+                violation_error_message=_(
+                    "Podaj obie godziny (otwarcie wcześniej niż zamknięcie) "
+                    "albo żadnej, jeśli dzień jest nieczynny."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        when = self.date.strftime("%d.%m.%Y")
+        if self.opens is None:
+            return f"{when}: {_('nieczynne')}"
+        return f"{when}: {hours.TimeRange(self.opens, self.closes)}"
+
+
+class HasOpeningHours:
+    """For owners of ``hours`` and ``special_days`` rows.
+
+    Prefetch both relations when listing many owners; the schedule is then
+    computed without further queries.
+    """
+
+    @property
+    def schedule(self):
+        cached = self.__dict__.get("_schedule")
+        if cached is None:
+            cached = hours.Schedule(self.hours.all(), self.special_days.all())
+            self.__dict__["_schedule"] = cached
+        return cached
+
+    def opening_status(self, now=None):
+        return hours.opening_status(self.schedule, now=now)
+
+
+class CentreQuerySet(models.QuerySet):
+    def with_details(self):
+        return self.prefetch_related("phones", "hours", "special_days")
+
+
+class Centre(HasOpeningHours, models.Model):
+    """The welfare centre itself: one row, edited in admin."""
+
+    singleton = models.BooleanField(default=True, editable=False)
+    name = models.CharField(_("pełna nazwa"), max_length=200)
+    short_name = models.CharField(_("skrót"), max_length=40, help_text=_("Np. MOPS."))
+    intro = models.TextField(
+        _("kim jesteśmy"), help_text=_("Kilka zdań na stronę główną, zwykłym tekstem.")
+    )
+    street_address = models.CharField(_("ulica i numer"), max_length=120)
+    postal_code = models.CharField(
+        _("kod pocztowy"),
+        max_length=6,
+        validators=[RegexValidator(r"^\d{2}-\d{3}$", _("Kod pocztowy ma postać 00-000."))],
+    )
+    city = models.CharField(_("miejscowość"), max_length=80)
+    latitude = models.DecimalField(
+        _("szerokość geograficzna"), max_digits=8, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("długość geograficzna"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    email = models.EmailField(_("e-mail"))
+    epuap_box = models.CharField(
+        _("skrytka ePUAP"), max_length=120, blank=True, help_text=_("Np. /mops/SkrytkaESP.")
+    )
+    bip_url = models.URLField(_("adres BIP"))
+    iod_name = models.CharField(
+        _("inspektor ochrony danych"),
+        max_length=120,
+        blank=True,
+        help_text=_("Imię i nazwisko lub nazwa stanowiska."),
+    )
+    iod_email = models.EmailField(_("e-mail inspektora ochrony danych"))
+    iod_phone = models.CharField(_("telefon inspektora ochrony danych"), max_length=40, blank=True)
+    updated_at = models.DateTimeField(_("ostatnia zmiana"), auto_now=True)
+
+    objects = CentreQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ośrodek")
+        verbose_name_plural = _("ośrodek")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["singleton"],
+                name="opsportal_centre_single_row",
+                violation_error_message=_("Ośrodek może być tylko jeden."),
+            ),
+            models.CheckConstraint(
+                condition=Q(singleton=True), name="opsportal_centre_singleton_true"
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="opsportal_centre_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="opsportal_centre_longitude_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("opsportal:contact")
+
+    @classmethod
+    def load(cls):
+        """The centre with its phones and hours, or None before it is set up."""
+        return cls.objects.with_details().first()
+
+    @property
+    def postal_address(self):
+        return f"{self.street_address}, {self.postal_code} {self.city}"
+
+    @property
+    def map_url(self):
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=17/{self.latitude}/{self.longitude}"
+        )
+
+    def coming_exceptions(self, today=None):
+        today = today or timezone.localdate()
+        return self.schedule.exceptions_from(today)
+
+
+def tel_href(number):
+    """'(22) 724 97 92' → 'tel:+48227249792'; numbers abroad keep their prefix."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    if number.strip().startswith("+"):
+        return f"tel:+{digits}"
+    if len(digits) == 9:
+        return f"tel:+48{digits}"
+    return f"tel:{digits}"
+
+
+class CentrePhone(models.Model):
+    centre = models.ForeignKey(
+        Centre, on_delete=models.CASCADE, related_name="phones", verbose_name=_("ośrodek")
+    )
+    label = models.CharField(
+        _("opis"), max_length=80, help_text=_("Np. sekretariat, dział świadczeń.")
+    )
+    number = models.CharField(
+        _("numer"),
+        max_length=40,
+        validators=[
+            RegexValidator(r"^\+?[\d ()-]{9,20}$", _("Podaj numer telefonu, np. 22 724 97 92."))
+        ],
+    )
+    order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("telefon")
+        verbose_name_plural = _("telefony")
+
+    def __str__(self):
+        return f"{self.label}: {self.number}"
+
+    @property
+    def href(self):
+        return tel_href(self.number)
+
+
+class CentreHours(OpeningHours):
+    centre = models.ForeignKey(
+        Centre, on_delete=models.CASCADE, related_name="hours", verbose_name=_("ośrodek")
+    )
+
+    class Meta(OpeningHours.Meta):
+        verbose_name = _("godziny pracy ośrodka")
+        verbose_name_plural = _("godziny pracy ośrodka")
+
+
+class CentreSpecialDay(SpecialDay):
+    centre = models.ForeignKey(
+        Centre, on_delete=models.CASCADE, related_name="special_days", verbose_name=_("ośrodek")
+    )
+
+    class Meta(SpecialDay.Meta):
+        pass

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from opsportal import views
+
+site_patterns = [
+    path("", views.home, name="home"),
+    path("kontakt/", views.contact, name="contact"),
+    path("deklaracja-dostepnosci/", views.accessibility, name="accessibility"),
+    path("informacje/", views.information, name="information"),
+    path("polityka-prywatnosci/", views.privacy, name="privacy"),
+    path("healthz", views.healthz, name="healthz"),
+]
+
+urlpatterns = [
+    path("", include((site_patterns, "opsportal"))),
+    path("projekty/", include("projects.urls")),
+    path("osl/", include("communities.urls")),
+    path("ankieta/", include("survey.urls")),
+    path("admin/", admin.site.urls),
+]
