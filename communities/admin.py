@@ -1,0 +1,161 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from communities.models import (
+    ActivitySite,
+    CommunityArea,
+    Event,
+    Initiative,
+    Organiser,
+    SiteHours,
+    SiteSpecialDay,
+    Specialist,
+    Street,
+)
+
+
+class StreetInline(admin.TabularInline):
+    model = Street
+    extra = 0
+    fields = ["name", "number_from", "number_to", "side"]
+
+
+class ActivitySiteInline(admin.StackedInline):
+    model = ActivitySite
+    extra = 0
+    show_change_link = True
+    fields = [
+        ("name", "order"),
+        ("street_address", "postal_code", "city"),
+        ("latitude", "longitude"),
+        "phone",
+        ("step_free_entry", "accessible_toilet", "hearing_loop"),
+        "accessibility_notes",
+    ]
+
+
+class InitiativeInline(admin.StackedInline):
+    model = Initiative
+    extra = 0
+    fields = [("name", "kind", "order"), "audience", "schedule", "site", "description"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "site":
+            kwargs["queryset"] = _sites_of_edited_area(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class SpecialistInline(admin.TabularInline):
+    model = Specialist
+    extra = 0
+    fields = ["specialty", "other_specialty", "schedule", "site", "how_to_book", "order"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "site":
+            kwargs["queryset"] = _sites_of_edited_area(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def _sites_of_edited_area(request):
+    # Offering every site of every area would let an editor attach a club to
+    # another area's site; on the add page there are no sites yet.
+    area_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+    if not area_id:
+        return ActivitySite.objects.none()
+    return ActivitySite.objects.filter(area_id=area_id)
+
+
+@admin.register(CommunityArea)
+class CommunityAreaAdmin(admin.ModelAdmin):
+    inlines = [StreetInline, ActivitySiteInline, InitiativeInline, SpecialistInline]
+    list_display = ["name", "city", "since_year", "published", "site_count", "order"]
+    list_editable = ["published", "order"]
+    list_filter = ["published", "city"]
+    search_fields = ["name", "city", "streets__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["organisers"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "city", "summary", "description", "published"]}),
+        (_("Organizatorzy"), {"fields": ["organisers"]}),
+        (
+            _("Więcej"),
+            {
+                "fields": ["since_year", "social_url", "social_label", "order"],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_site_count=Count("sites"))
+
+    @admin.display(description=_("miejsca aktywności"), ordering="_site_count")
+    def site_count(self, obj):
+        return obj._site_count
+
+
+class SiteHoursInline(admin.TabularInline):
+    model = SiteHours
+    extra = 0
+    fields = ["weekday", "opens", "closes"]
+
+
+class SiteSpecialDayInline(admin.TabularInline):
+    model = SiteSpecialDay
+    extra = 0
+    fields = ["date", "opens", "closes", "reason"]
+    verbose_name_plural = _("dni nieczynne i zmienione godziny (puste godziny — nieczynne)")
+
+
+@admin.register(ActivitySite)
+class ActivitySiteAdmin(admin.ModelAdmin):
+    """Sites are also edited in their area; here they get their opening hours."""
+
+    inlines = [SiteHoursInline, SiteSpecialDayInline]
+    list_display = ["name", "area", "street_address", "city", "step_free_entry"]
+    list_filter = ["area", "step_free_entry", "accessible_toilet", "hearing_loop"]
+    list_select_related = ["area"]
+    search_fields = ["name", "street_address", "area__name"]
+    autocomplete_fields = ["area"]
+    fieldsets = [
+        (None, {"fields": ["area", "name", "order"]}),
+        (_("Adres"), {"fields": ["street_address", "postal_code", "city", "phone"]}),
+        (_("Położenie na mapie"), {"fields": ["latitude", "longitude"], "classes": ["collapse"]}),
+        (
+            _("Dostępność"),
+            {
+                "fields": [
+                    "step_free_entry",
+                    "accessible_toilet",
+                    "hearing_loop",
+                    "accessibility_notes",
+                ]
+            },
+        ),
+    ]
+
+
+@admin.register(Organiser)
+class OrganiserAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "phone", "email"]
+    search_fields = ["name", "role", "email"]
+    list_filter = ["areas"]
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "starts_at", "ends_at", "area", "site", "published"]
+    list_editable = ["published"]
+    list_filter = ["published", "area"]
+    list_select_related = ["area", "site"]
+    date_hierarchy = "starts_at"
+    search_fields = ["title", "description", "place"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["area", "site"]
+    fieldsets = [
+        (None, {"fields": ["area", "title", "slug", "published"]}),
+        (_("Kiedy"), {"fields": ["starts_at", "ends_at"]}),
+        (_("Gdzie"), {"fields": ["site", "place"]}),
+        (None, {"fields": ["description"]}),
+    ]
