@@ -168,6 +168,12 @@ STORAGES = {
 }
 # Hashed names never change content, so browsers may keep them for a year.
 WHITENOISE_MAX_AGE = 365 * 24 * 3600
+# Source maps are for developers' tools, not residents: not worth compressing.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    *("jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br"),
+    *("swf", "flv", "woff", "woff2", "3gp", "3gpp", "asf", "avi", "m4v", "mov", "mp4"),
+    *("mpeg", "mpg", "webm", "wmv", "map"),
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -1,0 +1,105 @@
+import pytest
+
+from opsportal.models import Centre
+
+CENTRE_FIELDS = {
+    "name": "MOPS w Testowie",
+    "short_name": "MOPS",
+    "intro": "Pomagamy.",
+    "street_address": "ul. Nowa 2",
+    "postal_code": "00-002",
+    "city": "Testów",
+    "email": "mops@mops.example",
+    "epuap_box": "",
+    "bip_url": "https://bip.mops.example/",
+    "iod_name": "",
+    "iod_email": "iod@mops.example",
+    "iod_phone": "",
+    "latitude": "",
+    "longitude": "",
+}
+
+
+def management(prefix, total, initial=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def centre_post(**extra):
+    data = dict(CENTRE_FIELDS)
+    data.update(management("phones", 1))
+    data.update({"phones-0-label": "Sekretariat", "phones-0-number": "22 000 00 01"})
+    data.update({"phones-0-order": "0"})
+    data.update(management("hours", 2))
+    data.update({"hours-0-weekday": "0", "hours-0-opens": "8:00", "hours-0-closes": "12:00"})
+    data.update({"hours-1-weekday": "0", "hours-1-opens": "13:00", "hours-1-closes": "16:00"})
+    data.update(management("special_days", 1))
+    data.update(
+        {
+            "special_days-0-date": "2026-12-24",
+            "special_days-0-opens": "",
+            "special_days-0-closes": "",
+            "special_days-0-reason": "Wigilia — nieczynne",
+        }
+    )
+    data.update(extra)
+    return data
+
+
+@pytest.mark.django_db
+def test_caseworker_creates_the_centre_with_two_ranges_a_day_and_a_closure(admin_client):
+    response = admin_client.post("/admin/opsportal/centre/add/", centre_post())
+    assert response.status_code == 302, response.content.decode()[:2000]
+    centre = Centre.load()
+    assert [str(h) for h in centre.hours.all()] == [
+        "poniedziałek 8:00–12:00",
+        "poniedziałek 13:00–16:00",
+    ]
+    assert centre.special_days.get().reason == "Wigilia — nieczynne"
+
+
+@pytest.mark.django_db
+def test_admin_refuses_hours_that_close_before_they_open(admin_client):
+    data = centre_post(**{"hours-1-opens": "17:00"})
+    response = admin_client.post("/admin/opsportal/centre/add/", data)
+    assert response.status_code == 200
+    assert "Godzina otwarcia musi być wcześniejsza niż zamknięcia." in response.content.decode()
+    assert not Centre.objects.exists()
+
+
+@pytest.mark.django_db
+def test_admin_refuses_a_special_day_with_one_hour_only(admin_client):
+    data = centre_post(**{"special_days-0-opens": "9:00"})
+    response = admin_client.post("/admin/opsportal/centre/add/", data)
+    assert response.status_code == 200
+    assert "Podaj obie godziny" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_cannot_add_a_second_centre_or_delete_the_first(admin_client, centre):
+    assert admin_client.get("/admin/opsportal/centre/add/").status_code == 403
+    assert admin_client.post("/admin/opsportal/centre/add/", centre_post()).status_code == 403
+    delete_url = f"/admin/opsportal/centre/{centre.pk}/delete/"
+    assert admin_client.post(delete_url, {"post": "yes"}).status_code == 403
+    assert Centre.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_centre_list_opens_the_single_record(admin_client, centre):
+    response = admin_client.get("/admin/opsportal/centre/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/opsportal/centre/{centre.pk}/change/"
+    page = admin_client.get(response["Location"])
+    assert page.status_code == 200
+    assert "Godziny pracy ośrodka" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_speaks_polish(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert '<html lang="pl"' in html
+    assert "Wyloguj" in html

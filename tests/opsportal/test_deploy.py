@@ -1,0 +1,141 @@
+"""Production settings, checked in separate processes with a production environment."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+STRONG_KEY = "x7Kp2vQ9mZ4tL8wR1nB6yH3cJ5fD0gS_aE-uIoPqWsXzTvNbMlKjHgFdSa12345"
+
+
+def production_env(tmp_path, **extra):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("DJANGO_") and key != "DATABASE_URL"
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "opsportal.settings",
+            "DJANGO_SECRET_KEY": STRONG_KEY,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+            "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
+        }
+    )
+    env.update(extra)
+    return env
+
+
+def manage(env, *args):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_reports_nothing_with_production_defaults(tmp_path):
+    result = manage(production_env(tmp_path), "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_settings_refuse_to_start_without_a_secret_key_outside_debug(tmp_path):
+    env = production_env(tmp_path)
+    del env["DJANGO_SECRET_KEY"]
+    result = manage(env, "check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_debug_is_off_and_hosts_are_local_by_default(tmp_path):
+    result = manage(
+        production_env(tmp_path),
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(s.DEBUG, s.ALLOWED_HOSTS)",
+    )
+    assert result.stdout.strip().splitlines()[-1] == "False ['localhost', '127.0.0.1']", result.stderr
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def gunicorn_server(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("gunicorn")
+    env = production_env(tmp_path, DJANGO_SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO")
+    for args in (("migrate", "--no-input"), ("load_demo",), ("collectstatic", "--no-input")):
+        result = manage(env, *args)
+        assert result.returncode == 0, result.stderr
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "opsportal.wsgi", "--bind", f"127.0.0.1:{port}"]
+        + ["--workers", "1", "--threads", "2", "--worker-class", "gthread"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=2)  # noqa: S310
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def fetch(url, **headers):
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https", **headers})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        return response.status, dict(response.headers), response.read()
+
+
+def test_gunicorn_serves_pages_and_hashed_compressed_static_files(gunicorn_server):
+    status, headers, body = fetch(gunicorn_server + "/")
+    assert status == 200
+    html = body.decode()
+    assert "Miejski Ośrodek Pomocy Społecznej" in html
+    assert "Strict-Transport-Security" in headers
+    css = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', html)
+    assert css, "the stylesheet is not served under a hashed name"
+    status, headers, body = fetch(gunicorn_server + css.group(1), **{"Accept-Encoding": "br"})
+    assert status == 200
+    assert headers["Content-Encoding"] == "br"
+    assert "immutable" in headers["Cache-Control"]
+    assert (
+        "max-age=315360000" in headers["Cache-Control"]
+        or "max-age=31536000" in headers["Cache-Control"]
+    )
+
+
+def test_plain_http_is_redirected_to_https_in_production(gunicorn_server):
+    request = urllib.request.Request(gunicorn_server + "/kontakt/")  # noqa: S310
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as error:
+        opener.open(request, timeout=10)
+    assert error.value.code == 301
+    assert error.value.headers["Location"].startswith("https://")

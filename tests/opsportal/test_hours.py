@@ -1,0 +1,192 @@
+"""The opening-hours rules, on plain rows: no database needed."""
+
+import datetime as dt
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from opsportal.hours import Schedule, opening_status
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+UTC = dt.UTC
+
+
+def t(text):
+    hour, minute = map(int, text.split(":"))
+    return dt.time(hour, minute)
+
+
+def weekly(spec):
+    """{0: ["8:00-16:00"], …} → rows like the models'."""
+    return [
+        SimpleNamespace(weekday=day, opens=t(r.split("-")[0]), closes=t(r.split("-")[1]))
+        for day, ranges in spec.items()
+        for r in ranges
+    ]
+
+
+def special(date, hours=None, reason=""):
+    opens, closes = (t(hours.split("-")[0]), t(hours.split("-")[1])) if hours else (None, None)
+    return SimpleNamespace(date=date, opens=opens, closes=closes, reason=reason)
+
+
+OFFICE = weekly(
+    {
+        0: ["8:00-16:00"],
+        1: ["8:00-16:00"],
+        2: ["8:00-16:00"],
+        3: ["8:00-12:00", "13:00-17:00"],
+        4: ["8:00-14:00"],
+    }
+)
+
+
+def warsaw(*args):
+    return dt.datetime(*args, tzinfo=WARSAW)
+
+
+# 2026-11-23 is a Monday; 2026-11-26 a Thursday; 2026-11-28 a Saturday.
+
+
+def test_open_inside_a_range_says_until_when():
+    status = opening_status(OFFICE, now=warsaw(2026, 11, 23, 10, 0))
+    assert status.is_open
+    assert status.closes_at == warsaw(2026, 11, 23, 16, 0)
+    assert status.message == "Otwarte teraz, do 16:00."
+
+
+def test_one_second_before_closing_is_open_and_closing_time_is_closed():
+    assert opening_status(OFFICE, now=warsaw(2026, 11, 23, 15, 59, 59)).is_open
+    status = opening_status(OFFICE, now=warsaw(2026, 11, 23, 16, 0))
+    assert not status.is_open
+    assert status.opens_at == warsaw(2026, 11, 24, 8, 0)
+    assert status.message == "Zamknięte — otwarcie jutro o 8:00."
+
+
+def test_just_before_opening_is_closed_and_opening_time_is_open():
+    status = opening_status(OFFICE, now=warsaw(2026, 11, 23, 7, 59))
+    assert not status.is_open
+    assert status.message == "Zamknięte — otwarcie dziś o 8:00."
+    assert opening_status(OFFICE, now=warsaw(2026, 11, 23, 8, 0)).is_open
+
+
+def test_several_ranges_a_day_close_for_the_break():
+    thursday = (2026, 11, 26)
+    morning = opening_status(OFFICE, now=warsaw(*thursday, 11, 0))
+    assert morning.is_open and morning.message == "Otwarte teraz, do 12:00."
+    lunch = opening_status(OFFICE, now=warsaw(*thursday, 12, 30))
+    assert not lunch.is_open
+    assert lunch.opens_at == warsaw(*thursday, 13, 0)
+    assert [str(r) for r in lunch.today.ranges] == ["8:00–12:00", "13:00–17:00"]
+
+
+def test_touching_ranges_read_as_one():
+    rows = weekly({0: ["8:00-12:00", "12:00-16:00"]})
+    assert opening_status(rows, now=warsaw(2026, 11, 23, 9, 0)).message == (
+        "Otwarte teraz, do 16:00."
+    )
+
+
+def test_after_friday_closing_the_next_opening_is_monday():
+    status = opening_status(OFFICE, now=warsaw(2026, 11, 27, 14, 0))
+    assert status.opens_at == warsaw(2026, 11, 30, 8, 0)
+    assert status.message == "Zamknięte — otwarcie w poniedziałek o 8:00."
+
+
+def test_a_day_with_no_hours_is_closed_all_day():
+    status = opening_status(OFFICE, now=warsaw(2026, 11, 28, 10, 0))
+    assert not status.is_open
+    assert status.today.is_closed
+
+
+def test_a_closure_day_overrides_the_week_and_is_skipped():
+    closures = [special(dt.date(2026, 11, 25), reason="Wigilia — nieczynne")]
+    during = opening_status(OFFICE, closures, now=warsaw(2026, 11, 25, 10, 0))
+    assert not during.is_open
+    assert during.today.note == "Wigilia — nieczynne"
+    assert during.opens_at == warsaw(2026, 11, 26, 8, 0)
+    before = opening_status(OFFICE, closures, now=warsaw(2026, 11, 24, 17, 0))
+    assert before.message == "Zamknięte — otwarcie w czwartek o 8:00."
+
+
+def test_changed_hours_replace_the_weekly_hours_that_day():
+    changed = [special(dt.date(2026, 11, 23), "10:00-12:00", "Krótszy dzień pracy")]
+    assert not opening_status(OFFICE, changed, now=warsaw(2026, 11, 23, 9, 0)).is_open
+    status = opening_status(OFFICE, changed, now=warsaw(2026, 11, 23, 11, 0))
+    assert status.is_open and status.closes_at == warsaw(2026, 11, 23, 12, 0)
+    after = opening_status(OFFICE, changed, now=warsaw(2026, 11, 23, 13, 0))
+    assert after.opens_at == warsaw(2026, 11, 24, 8, 0)
+
+
+def test_a_long_closure_names_the_date_of_reopening():
+    closures = [special(dt.date(2026, 12, 21) + dt.timedelta(days=i)) for i in range(14)]
+    status = opening_status(OFFICE, closures, now=warsaw(2026, 12, 21, 9, 0))
+    assert status.opens_at == warsaw(2027, 1, 4, 8, 0)
+    assert status.message == "Zamknięte — otwarcie 4 stycznia o 8:00."
+
+
+def test_no_hours_at_all_says_so():
+    status = opening_status([], now=warsaw(2026, 11, 23, 10, 0))
+    assert not status.has_hours
+    assert status.message == "Godziny otwarcia nie zostały podane."
+
+
+def test_nothing_ahead_within_the_lookahead_is_plain_closed():
+    rows = [special(dt.date(2026, 11, 23), "8:00-9:00")]
+    status = opening_status([], rows, now=warsaw(2026, 11, 23, 10, 0))
+    assert status.opens_at is None
+    assert status.message == "Zamknięte."
+
+
+# Clocks go forward on 2026-03-29 at 02:00 and back on 2026-10-25 at 03:00.
+
+
+@pytest.mark.parametrize(
+    ("utc", "is_open"),
+    [
+        # Friday before the change, CET (UTC+1): 8:00 local is 07:00 UTC.
+        (dt.datetime(2026, 3, 27, 6, 59, tzinfo=UTC), False),
+        (dt.datetime(2026, 3, 27, 7, 0, tzinfo=UTC), True),
+        # Monday after it, CEST (UTC+2): 8:00 local is 06:00 UTC.
+        (dt.datetime(2026, 3, 30, 5, 59, tzinfo=UTC), False),
+        (dt.datetime(2026, 3, 30, 6, 0, tzinfo=UTC), True),
+        (dt.datetime(2026, 3, 30, 13, 59, tzinfo=UTC), True),
+        (dt.datetime(2026, 3, 30, 14, 0, tzinfo=UTC), False),
+        # Monday after the autumn change, CET again.
+        (dt.datetime(2026, 10, 26, 6, 30, tzinfo=UTC), False),
+        (dt.datetime(2026, 10, 26, 7, 0, tzinfo=UTC), True),
+    ],
+)
+def test_opening_follows_warsaw_wall_clock_across_dst(utc, is_open):
+    assert opening_status(OFFICE, now=utc).is_open is is_open
+
+
+def test_next_opening_over_the_spring_change_weekend_is_in_summer_time():
+    status = opening_status(OFFICE, now=warsaw(2026, 3, 27, 15, 0))
+    assert status.opens_at.astimezone(UTC) == dt.datetime(2026, 3, 30, 6, 0, tzinfo=UTC)
+    assert status.message == "Zamknięte — otwarcie w poniedziałek o 8:00."
+
+
+def test_next_opening_over_the_autumn_change_weekend_is_in_winter_time():
+    status = opening_status(OFFICE, now=warsaw(2026, 10, 23, 15, 0))
+    assert status.opens_at.astimezone(UTC) == dt.datetime(2026, 10, 26, 7, 0, tzinfo=UTC)
+
+
+def test_night_opening_spans_the_repeated_hour_of_the_autumn_change():
+    # Open 1:00–4:00 on the night the clocks go back: three wall-clock hours,
+    # four real ones. At 02:30 the second time round (00:30 UTC is the first,
+    # 01:30 UTC the second) the site is still open.
+    night = [special(dt.date(2026, 10, 25), "1:00-4:00", "Noc bibliotek")]
+    for minutes_after_opening in (0, 90, 150, 239):
+        now = dt.datetime(2026, 10, 24, 23, 0, tzinfo=UTC) + dt.timedelta(
+            minutes=minutes_after_opening
+        )
+        assert opening_status([], night, now=now).is_open, now
+    closed = opening_status([], night, now=dt.datetime(2026, 10, 25, 3, 0, tzinfo=UTC))
+    assert not closed.is_open
+
+
+def test_summary_joins_consecutive_days_with_equal_hours():
+    rows = weekly({day: ["7:30-15:30"] for day in range(4)} | {4: ["7:30-14:00"]})
+    assert Schedule(rows).summary() == "pon.–czw. 7:30–15:30; pt. 7:30–14:00"
