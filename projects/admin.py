@@ -1,0 +1,95 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Outcome, Partner, Partnership, Project, SpecificGoal, TargetGroup
+
+
+class SpecificGoalInline(admin.TabularInline):
+    model = SpecificGoal
+    extra = 0
+    fields = ["order", "text"]
+
+
+class PartnershipInline(admin.TabularInline):
+    model = Partnership
+    extra = 0
+    fields = ["order", "partner", "role"]
+    autocomplete_fields = ["partner"]
+
+
+class OutcomeInline(admin.TabularInline):
+    model = Outcome
+    extra = 0
+    fields = ["order", "label", "value", "unit", "kind"]
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    inlines = [SpecificGoalInline, PartnershipInline, OutcomeInline]
+    list_display = ["title", "status", "start_date", "end_date", "is_published", "published_at"]
+    list_filter = ["status", "is_published", "target_groups", "partners"]
+    search_fields = ["title", "lead", "main_goal", "partners__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["target_groups"]
+    date_hierarchy = "published_at"
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "status", "start_date", "end_date"]}),
+        (_("Cele i uczestnicy"), {"fields": ["main_goal", "target_groups", "description"]}),
+        (
+            _("Udział i kontakt"),
+            {"fields": ["how_to_join", "contact_name", "contact_phone", "contact_email"]},
+        ),
+        (_("Publikacja"), {"fields": ["is_published", "published_at"]}),
+        (_("Zdjęcie"), {"fields": ["image", "image_alt"], "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class PartnerProjectsInline(admin.TabularInline):
+    """The partner's projects, read-only: partnerships are edited on the project."""
+
+    model = Partnership
+    extra = 0
+    fields = ["project_link", "role"]
+    readonly_fields = ["project_link", "role"]
+    verbose_name = _("projekt partnera")
+    verbose_name_plural = _("projekty, w których organizacja jest partnerem")
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("project")
+
+    @admin.display(description=_("projekt"))
+    def project_link(self, partnership):
+        url = reverse("admin:projects_project_change", args=[partnership.project_id])
+        return format_html('<a href="{}">{}</a>', url, partnership.project.title)
+
+
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    inlines = [PartnerProjectsInline]
+    list_display = ["name", "website", "project_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(project_count=Count("partnerships"))
+
+    @admin.display(description=_("liczba projektów"), ordering="project_count")
+    def project_count(self, partner):
+        return partner.project_count

@@ -1,0 +1,342 @@
+from decimal import Decimal
+
+from django.core.validators import FileExtensionValidator, RegexValidator
+from django.db import models
+from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from opsportal.models import tel_href
+
+phone_validator = RegexValidator(
+    r"^\+?[\d ()-]{9,20}$", _("Podaj numer telefonu, np. 22 724 97 92.")
+)
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planowany", _("planowany")
+    ONGOING = "w-realizacji", _("w realizacji")
+    COMPLETED = "zakonczony", _("zakończony")
+
+
+class PartnerRole(models.TextChoices):
+    LEADER = "lider", _("lider")
+    PARTNER = "partner", _("partner")
+    COALITION = "koalicjant", _("partner koalicyjny")
+
+
+class OutcomeKind(models.TextChoices):
+    PLANNED = "planowany", _("planowany")
+    ACHIEVED = "osiagniety", _("osiągnięty")
+
+
+class TargetGroup(models.Model):
+    """A group of residents a project is for, shared by many projects."""
+
+    name = models.CharField(_("nazwa"), max_length=120, unique=True)
+    slug = models.SlugField(_("adres (slug)"), max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("grupa docelowa")
+        verbose_name_plural = _("grupy docelowe")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('projects:list')}?{urlencode({'grupa': self.slug})}"
+
+
+class Partner(models.Model):
+    """One real organisation, reused by every project it takes part in."""
+
+    name = models.CharField(_("nazwa"), max_length=200, unique=True)
+    slug = models.SlugField(_("adres (slug)"), max_length=200, unique=True)
+    website = models.URLField(_("strona internetowa"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organizacja partnerska")
+        verbose_name_plural = _("organizacje partnerskie")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('projects:list')}?{urlencode({'partner': self.slug})}"
+
+
+class ProjectQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Projects the public may see: marked published and past their publication time."""
+        return self.filter(is_published=True, published_at__lte=now or timezone.now())
+
+    def ongoing_first(self):
+        rank = Case(
+            When(status=ProjectStatus.ONGOING, then=Value(0)),
+            When(status=ProjectStatus.PLANNED, then=Value(1)),
+            default=Value(2),
+        )
+        return self.alias(status_rank=rank).order_by("status_rank", "-published_at", "-pk")
+
+    def with_details(self):
+        return self.prefetch_related(
+            "goals",
+            "target_groups",
+            Prefetch("partnerships", queryset=Partnership.objects.select_related("partner")),
+            "outcomes",
+        )
+
+
+class Project(models.Model):
+    title = models.CharField(_("tytuł"), max_length=200)
+    slug = models.SlugField(
+        _("adres (slug)"),
+        max_length=200,
+        unique=True,
+        help_text=_("Część adresu strony projektu, np. bezpieczny-rejon."),
+    )
+    lead = models.TextField(
+        _("zajawka"), max_length=500, help_text=_("Dwa, trzy zdania na listę projektów.")
+    )
+    description = models.TextField(_("opis"), blank=True)
+    status = models.CharField(
+        _("etap"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED
+    )
+    start_date = models.DateField(_("data rozpoczęcia"))
+    end_date = models.DateField(
+        _("data zakończenia"), null=True, blank=True, help_text=_("Puste — bez daty końca.")
+    )
+    main_goal = models.TextField(_("cel główny"))
+    target_groups = models.ManyToManyField(
+        TargetGroup,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("grupy docelowe"),
+    )
+    partners = models.ManyToManyField(
+        Partner,
+        through="Partnership",
+        related_name="projects",
+        verbose_name=_("partnerzy"),
+    )
+    how_to_join = models.TextField(_("jak wziąć udział"), blank=True)
+    contact_name = models.CharField(_("osoba do kontaktu"), max_length=120, blank=True)
+    contact_phone = models.CharField(
+        _("telefon służbowy"), max_length=40, blank=True, validators=[phone_validator]
+    )
+    contact_email = models.EmailField(_("e-mail służbowy"), blank=True)
+    image = models.FileField(
+        _("zdjęcie"),
+        upload_to="projekty/",
+        blank=True,
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
+        help_text=_("JPG, PNG lub WebP."),
+    )
+    image_alt = models.CharField(
+        _("opis zdjęcia (tekst alternatywny)"),
+        max_length=250,
+        blank=True,
+        help_text=_("Co widać na zdjęciu — dla osób, które go nie zobaczą. Wymagany ze zdjęciem."),
+    )
+    is_published = models.BooleanField(
+        _("opublikowany"), default=False, help_text=_("Bez tego projekt jest szkicem.")
+    )
+    published_at = models.DateTimeField(
+        _("data publikacji"),
+        default=timezone.now,
+        help_text=_("Projekt pojawi się na stronie od tej chwili."),
+    )
+    updated_at = models.DateTimeField(_("ostatnia zmiana"), auto_now=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("projekt socjalny")
+        verbose_name_plural = _("projekty socjalne")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__lte=F("end_date")),
+                name="projects_project_starts_before_end",
+                violation_error_message=_(
+                    "Data rozpoczęcia nie może być późniejsza niż data zakończenia."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""),
+                name="projects_project_image_has_alt",
+                violation_error_message=_("Opisz zdjęcie: tekst alternatywny jest wymagany."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ProjectStatus.values),
+                name="projects_project_status_valid",
+            ),
+            # /projekty/rss/ is the feed, so a project there could never be opened.
+            models.CheckConstraint(
+                condition=~Q(slug="rss"),
+                name="projects_project_slug_not_reserved",
+                violation_error_message=_("Adres „rss” jest zajęty przez kanał RSS."),
+            ),
+        ]
+        indexes = [models.Index(fields=["is_published", "published_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        return self.is_published and self.published_at <= timezone.now()
+
+    @property
+    def contact_phone_href(self):
+        return tel_href(self.contact_phone) if self.contact_phone else ""
+
+    def outcome_rows(self):
+        """Outcome figures as (label, unit, planned, achieved) rows, in editor order.
+
+        A planned and an achieved figure with the same label share a row, so
+        residents can compare them; either may be missing.
+        """
+        rows = {}
+        for outcome in self.outcomes.all():
+            row = rows.setdefault(
+                outcome.label,
+                {"label": outcome.label, "unit": outcome.unit, "planned": None, "achieved": None},
+            )
+            if outcome.kind == OutcomeKind.PLANNED:
+                row["planned"] = outcome
+            else:
+                row["achieved"] = outcome
+        return list(rows.values())
+
+    def has_planned_outcomes(self):
+        return any(o.kind == OutcomeKind.PLANNED for o in self.outcomes.all())
+
+    def has_achieved_outcomes(self):
+        return any(o.kind == OutcomeKind.ACHIEVED for o in self.outcomes.all())
+
+
+class SpecificGoal(models.Model):
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="goals", verbose_name=_("projekt")
+    )
+    text = models.TextField(_("cel szczegółowy"))
+    order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("cel szczegółowy")
+        verbose_name_plural = _("cele szczegółowe")
+
+    def __str__(self):
+        return self.text
+
+    def get_absolute_url(self):
+        return self.project.get_absolute_url()
+
+
+class Partnership(models.Model):
+    """A partner's place and role in one project."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="partnerships", verbose_name=_("projekt")
+    )
+    # PROTECT: the organisation is shared, so removing it must not silently
+    # strip it from other projects' partner lists.
+    partner = models.ForeignKey(
+        Partner,
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+        verbose_name=_("organizacja"),
+    )
+    role = models.CharField(
+        _("rola"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.PARTNER
+    )
+    order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("partner projektu")
+        verbose_name_plural = _("partnerzy projektu")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "partner"],
+                name="projects_partnership_once_per_project",
+                violation_error_message=_("Ta organizacja jest już partnerem projektu."),
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=PartnerRole.values),
+                name="projects_partnership_role_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.partner} ({self.get_role_display()})"
+
+    def get_absolute_url(self):
+        return self.project.get_absolute_url()
+
+
+class Outcome(models.Model):
+    """One figure of a project's results, e.g. 145 recruited participants."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="outcomes", verbose_name=_("projekt")
+    )
+    label = models.CharField(
+        _("wskaźnik"), max_length=200, help_text=_("Np. „zrekrutowani uczestnicy”.")
+    )
+    value = models.DecimalField(_("wartość"), max_digits=12, decimal_places=2)
+    unit = models.CharField(_("jednostka"), max_length=40, blank=True, help_text=_("Np. osób."))
+    kind = models.CharField(
+        _("rodzaj"), max_length=20, choices=OutcomeKind.choices, default=OutcomeKind.ACHIEVED
+    )
+    order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("rezultat")
+        verbose_name_plural = _("rezultaty")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="projects_outcome_value_not_negative",
+                violation_error_message=_("Wartość nie może być ujemna."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=OutcomeKind.values),
+                name="projects_outcome_kind_valid",
+            ),
+            models.UniqueConstraint(
+                fields=["project", "label", "kind"],
+                name="projects_outcome_one_per_label_and_kind",
+                violation_error_message=_(
+                    "Ten wskaźnik ma już wartość tego rodzaju (planowaną lub osiągniętą)."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        unit = f" {self.unit}" if self.unit else ""
+        return f"{self.label}: {self.display_value}{unit} ({self.get_kind_display()})"
+
+    def get_absolute_url(self):
+        return self.project.get_absolute_url()
+
+    @property
+    def display_value(self):
+        """The value as residents read it: 145, not 145,00; 12,5, not 12,50."""
+        value = self.value
+        if value == value.to_integral_value():
+            value = value.quantize(Decimal(1))
+        else:
+            value = value.normalize()
+        return number_format(value)

@@ -1,0 +1,26 @@
+from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Project
+
+
+class LatestProjectsFeed(Feed):
+    title = _("Projekty socjalne ośrodka pomocy społecznej")
+    description = _("Nowo opublikowane projekty socjalne: cele, partnerzy, jak wziąć udział.")
+    link = reverse_lazy("projects:list")
+
+    def items(self):
+        return Project.objects.published()[:20]
+
+    def item_title(self, project):
+        return project.title
+
+    def item_description(self, project):
+        return project.lead
+
+    def item_pubdate(self, project):
+        return project.published_at
+
+    def item_updateddate(self, project):
+        return project.updated_at
