@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from communities.streets import street_key
-from opsportal.models import HasOpeningHours, OpeningHours, SpecialDay, tel_href
+from opsportal.models import HasOpeningHours, OpeningHours, SpecialDay, Weekday, tel_href
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[\d ()-]{9,20}$", _("Podaj numer telefonu, np. 15 000 30 01.")
@@ -140,6 +140,31 @@ class CommunityArea(models.Model):
         return reverse("communities:detail", kwargs={"slug": self.slug})
 
 
+class StreetQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(area__published=True)
+
+    def matching(self, name):
+        """Rows whose street is ``name`` however it is typed; a fragment if nothing matches.
+
+        "Podlesna", "ul. PODLEŚNA" and "podleśnej" (a prefix of the stored
+        key is enough for the Polish case endings) all find "Podleśna".
+        """
+        key = street_key(name)
+        if not key:
+            return []
+        rows = list(self.filter(key=key).select_related("area"))
+        if not rows and len(key) >= 3:
+            # Polish inflects street names ("przy Podleśnej"): try the stem.
+            stem = key[:-2] if len(key) > 5 else key
+            rows = list(
+                self.filter(Q(key__startswith=stem) | Q(key__contains=f" {stem}"))
+                .select_related("area")
+                .order_by("key", "number_from", "pk")
+            )
+        return rows
+
+
 class Street(models.Model):
     """A street, or a range of buildings on it, that belongs to an area."""
 
@@ -157,6 +182,8 @@ class Street(models.Model):
     )
     number_to = models.PositiveIntegerField(_("do numeru"), null=True, blank=True)
     side = models.CharField(_("strona ulicy"), max_length=4, choices=Side, default=Side.ALL)
+
+    objects = StreetQuerySet.as_manager()
 
     class Meta:
         ordering = ["area", "key", "number_from"]
@@ -315,6 +342,13 @@ class ActivitySite(HasOpeningHours, models.Model):
     @property
     def phone_href(self):
         return tel_href(self.phone) if self.phone else ""
+
+    def weekly_hours(self):
+        """[(weekday label, (TimeRange, …)), …], Monday first, for an hours table."""
+        return [(Weekday(day).label, ranges) for day, ranges in self.schedule.week()]
+
+    def coming_exceptions(self, today=None):
+        return self.schedule.exceptions_from(today or timezone.localdate())
 
     @property
     def accessibility_features(self):
@@ -544,6 +578,11 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("communities:event", kwargs={"slug": self.slug})
+
+    @property
+    def local_date(self):
+        """The day the event starts on the calendar in Poland, not in UTC."""
+        return timezone.localtime(self.starts_at).date()
 
     @property
     def place_label(self):

@@ -1,5 +1,157 @@
-from django.views.generic import TemplateView
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, ListView
+
+from communities import feeds
+from communities.forms import AddressLookupForm
+from communities.models import ActivitySite, CommunityArea, Event, Initiative, Specialist
+
+EVENTS_PER_PAGE = 30
 
 
-class AreaListView(TemplateView):
+def _is_staff(request):
+    return request.user.is_authenticated and request.user.is_staff
+
+
+class AreaMixin:
+    """Areas the visitor may see: published ones, and drafts for staff previewing them."""
+
+    model = CommunityArea
+
+    def get_queryset(self):
+        areas = CommunityArea.objects.all()
+        return areas if _is_staff(self.request) else areas.published()
+
+
+class EventMixin:
+    model = Event
+
+    def get_queryset(self):
+        events = Event.objects.with_place()
+        return events if _is_staff(self.request) else events.published()
+
+
+def map_data(sites):
+    """The sites with coordinates, for the map script (json_script)."""
+    return {
+        "tiles": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "sites": [
+            {
+                "name": site.name,
+                "address": site.postal_address,
+                "lat": float(site.latitude),
+                "lng": float(site.longitude),
+                "url": site.get_absolute_url(),
+            }
+            for site in sites
+            if site.has_coordinates
+        ],
+    }
+
+
+class AreaListView(ListView):
     template_name = "communities/area_list.html"
+    context_object_name = "areas"
+
+    def get_queryset(self):
+        return CommunityArea.objects.published().with_sites()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The form only counts as sent when the street field is in the query
+        # string, so a bare /osl/ shows no errors.
+        params = self.request.GET
+        form = AddressLookupForm(params if "ulica" in params else None)
+        sites = [site for area in context["areas"] for site in area.sites.all()]
+        context.update(
+            form=form,
+            lookup=form.lookup() if form.is_bound and form.is_valid() else None,
+            sites=sites,
+            map_enabled=bool(settings.MAP_TILE_URL),
+            map_data=map_data(sites),
+            next_events=Event.objects.published().upcoming().with_place()[:3],
+        )
+        return context
+
+
+class AreaDetailView(AreaMixin, DetailView):
+    template_name = "communities/area_detail.html"
+    context_object_name = "area"
+
+    def get_queryset(self):
+        events = Event.objects.select_related("site")
+        if not _is_staff(self.request):
+            events = events.filter(published=True)
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                "streets",
+                "organisers",
+                Prefetch("sites", queryset=ActivitySite.objects.with_hours()),
+                Prefetch("initiatives", queryset=Initiative.objects.select_related("site")),
+                Prefetch("specialists", queryset=Specialist.objects.select_related("site")),
+                Prefetch("events", queryset=events.upcoming(), to_attr="upcoming_events"),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sites = list(self.object.sites.all())
+        context.update(
+            sites=sites,
+            map_enabled=bool(settings.MAP_TILE_URL),
+            map_data=map_data(sites),
+        )
+        return context
+
+
+class EventListView(EventMixin, ListView):
+    """Upcoming events across areas, soonest first; ``archive`` lists past ones, latest first."""
+
+    template_name = "communities/event_list.html"
+    context_object_name = "events"
+    paginate_by = EVENTS_PER_PAGE
+    archive = False
+
+    def get_queryset(self):
+        events = Event.objects.published().with_place()
+        now = timezone.now()
+        return events.past(now) if self.archive else events.upcoming(now)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(archive=self.archive, **kwargs)
+
+
+class EventDetailView(EventMixin, DetailView):
+    template_name = "communities/event_detail.html"
+    context_object_name = "event"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_past=self.object.ends_at < timezone.now(), **kwargs)
+
+
+@require_safe
+def events_ics(request):
+    events = Event.objects.published().upcoming().with_place()
+    return _calendar_response(feeds.calendar(events, request), "wydarzenia-osl.ics")
+
+
+@require_safe
+def event_ics(request, slug):
+    events = Event.objects.with_place()
+    if not _is_staff(request):
+        events = events.published()
+    event = get_object_or_404(events, slug=slug)
+    return _calendar_response(feeds.calendar([event], request), f"{event.slug}.ics")
+
+
+def _calendar_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
