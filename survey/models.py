@@ -1,0 +1,192 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ResultsVisibility(models.TextChoices):
+    ALWAYS = "always", _("zawsze, każdemu")
+    AFTER_VOTING = "after_voting", _("po oddaniu głosu")
+    AFTER_CLOSING = "after_closing", _("po zamknięciu ankiety")
+
+
+class PollQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def open(self, now=None):
+        """Polls taking votes at ``now``: published, opened and not yet closed."""
+        now = now or timezone.now()
+        return self.published().filter(opens_at__lte=now, closes_at__gt=now)
+
+    def closed(self, now=None):
+        now = now or timezone.now()
+        return self.published().filter(closes_at__lte=now)
+
+
+class Poll(models.Model):
+    question = models.CharField(_("pytanie"), max_length=200)
+    slug = models.SlugField(
+        _("adres (slug)"),
+        max_length=80,
+        unique=True,
+        help_text=_("Część adresu strony ankiety, np. „nowa-strona”."),
+    )
+    description = models.TextField(
+        _("opis"), blank=True, help_text=_("Krótki wstęp wyświetlany nad pytaniem.")
+    )
+    opens_at = models.DateTimeField(_("głosowanie od"), default=timezone.now)
+    closes_at = models.DateTimeField(_("głosowanie do"))
+    published = models.BooleanField(
+        _("opublikowana"),
+        default=False,
+        help_text=_("Nieopublikowana ankieta jest widoczna tylko dla pracowników."),
+    )
+    allow_comment = models.BooleanField(
+        _("zezwalaj na komentarz"),
+        default=False,
+        help_text=_("Głosujący może dopisać krótki komentarz do swojej odpowiedzi."),
+    )
+    results_visibility = models.CharField(
+        _("wyniki widoczne"),
+        max_length=20,
+        choices=ResultsVisibility.choices,
+        default=ResultsVisibility.ALWAYS,
+    )
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("zmieniono"), auto_now=True)
+
+    objects = PollQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ankieta")
+        verbose_name_plural = _("ankiety")
+        ordering = ["-opens_at", "question"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=F("opens_at")),
+                name="survey_poll_closes_after_opens",
+                violation_error_message=_("Koniec głosowania musi nastąpić po jego rozpoczęciu."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.question
+
+    def get_absolute_url(self):
+        return reverse("survey:detail", kwargs={"slug": self.slug})
+
+    def get_results_url(self):
+        return reverse("survey:results", kwargs={"slug": self.slug})
+
+    def is_open(self, now=None):
+        now = now or timezone.now()
+        return self.published and self.opens_at <= now < self.closes_at
+
+    def has_opened(self, now=None):
+        return self.opens_at <= (now or timezone.now())
+
+    def is_closed(self, now=None):
+        return self.closes_at <= (now or timezone.now())
+
+    def results_visible_to(self, has_voted, now=None):
+        if self.results_visibility == ResultsVisibility.ALWAYS:
+            return True
+        if self.is_closed(now):
+            return True
+        return self.results_visibility == ResultsVisibility.AFTER_VOTING and has_voted
+
+    def tally(self):
+        """The choices in order, each with ``votes`` counted from the ballots.
+
+        Counting rows instead of keeping a counter means two votes arriving at
+        the same moment can never overwrite each other's increment.
+        """
+        return list(self.choices.annotate(votes=Count("ballots")).order_by("position", "pk"))
+
+
+class Choice(models.Model):
+    poll = models.ForeignKey(
+        Poll, on_delete=models.CASCADE, related_name="choices", verbose_name=_("ankieta")
+    )
+    text = models.CharField(_("odpowiedź"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+
+    class Meta:
+        verbose_name = _("odpowiedź")
+        verbose_name_plural = _("odpowiedzi")
+        ordering = ["poll", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["poll", "text"],
+                name="survey_choice_unique_text_per_poll",
+                violation_error_message=_("Ta odpowiedź już jest w tej ankiecie."),
+            ),
+            # The target of the ballot's composite foreign key (choice, poll),
+            # added in migration 0002: a ballot cannot name another poll's choice.
+            models.UniqueConstraint(fields=["id", "poll"], name="survey_choice_id_poll"),
+        ]
+
+    def __str__(self):
+        return self.text
+
+    def get_absolute_url(self):
+        return self.poll.get_absolute_url()
+
+
+class Ballot(models.Model):
+    """One vote. Never edited; counts are aggregated from these rows."""
+
+    poll = models.ForeignKey(
+        Poll, on_delete=models.CASCADE, related_name="ballots", verbose_name=_("ankieta")
+    )
+    # PROTECT: a choice somebody voted for cannot disappear and take votes with it.
+    choice = models.ForeignKey(
+        Choice, on_delete=models.PROTECT, related_name="ballots", verbose_name=_("odpowiedź")
+    )
+    voter_key = models.CharField(_("klucz głosującego"), max_length=64)
+    address_hash = models.CharField(
+        _("skrót adresu"),
+        max_length=64,
+        blank=True,
+        help_text=_("HMAC adresu IP (nigdy sam adres), usuwany po okresie przechowywania."),
+    )
+    created_at = models.DateTimeField(_("oddano"), default=timezone.now, db_index=True)
+    comment = models.TextField(_("komentarz"), max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = _("głos")
+        verbose_name_plural = _("głosy")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["poll", "voter_key"],
+                name="survey_ballot_one_per_voter",
+                violation_error_message=_("Z tej przeglądarki oddano już głos w tej ankiecie."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(voter_key=""), name="survey_ballot_voter_key_not_empty"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.poll} — {self.choice}"
+
+    def save(self, *args, **kwargs):
+        # The poll always follows the choice, so code that sets only the
+        # choice cannot produce a ballot counted in the wrong poll.
+        if self.choice_id and not self.poll_id:
+            self.poll_id = self.choice.poll_id
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return self.poll.get_results_url()
+
+    def clean(self):
+        super().clean()
+        if self.choice_id and self.poll_id and self.choice.poll_id != self.poll_id:
+            raise ValidationError(
+                {"choice": _("Ta odpowiedź należy do innej ankiety.")}, code="wrong_poll"
+            )

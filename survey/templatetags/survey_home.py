@@ -1,9 +1,31 @@
 from django import template
 
+from survey import voting
+from survey.models import Poll
+from survey.views import ballot_form, has_voted
+
 register = template.Library()
 
 
 @register.inclusion_tag("survey/includes/home_section.html", takes_context=True)
 def survey_home_section(context):
-    """The home page's section for this app."""
-    return {"request": context.get("request")}
+    """The open poll as a form that posts to the poll's page, so it works without JS."""
+    request = context.get("request")
+    poll = Poll.objects.open().first()
+    section = {
+        "request": request,
+        "centre": context.get("centre"),
+        "csrf_token": context.get("csrf_token"),
+        "poll": poll,
+    }
+    if poll is not None and request is not None:
+        section["has_voted"] = has_voted(request, poll)
+        if not section["has_voted"]:
+            # Ids of their own: the home page carries other apps' sections too.
+            section["form"], _key = ballot_form(request, poll, prefix_id="ankieta-%s")
+    return section
+
+
+@register.simple_tag
+def survey_retention_days():
+    return voting.retention_days()

@@ -1,0 +1,34 @@
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from survey import voting
+from survey.models import Ballot
+
+
+class Command(BaseCommand):
+    help = (
+        "Blanks the address hashes of ballots older than POLL_ADDRESS_RETENTION_DAYS "
+        "(default 30). Run it daily, e.g. from cron or a systemd timer."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help="Keep hashes this many days instead of POLL_ADDRESS_RETENTION_DAYS.",
+        )
+
+    def handle(self, *args, days, **options):
+        days = voting.retention_days() if days is None else days
+        if days < 0:
+            raise CommandError("--days must be zero or more.")
+        cutoff = timezone.now() - dt.timedelta(days=days)
+        purged = (
+            Ballot.objects.filter(created_at__lt=cutoff)
+            .exclude(address_hash="")
+            .update(address_hash="")
+        )
+        self.stdout.write(f"Blanked the address hash of {purged} ballot(s) older than {days} days.")

@@ -1,0 +1,135 @@
+"""Who is voting: the voter key, the client address and the flood limit.
+
+No raw IP address leaves this module: callers get a keyed hash of it.
+"""
+
+import ipaddress
+import secrets
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+
+VOTER_COOKIE = "ankieta_glosujacy"
+VOTER_COOKIE_SALT = "survey.voter"
+VOTER_FORM_SALT = "survey.voter-form"
+VOTER_COOKIE_MAX_AGE = 2 * 365 * 24 * 3600
+FLOOD_WINDOW_SECONDS = 3600
+
+
+def new_voter_key():
+    return secrets.token_urlsafe(24)
+
+
+def voter_key_from_cookie(request):
+    """The key from the signed cookie, or None when it is missing or forged."""
+    return request.get_signed_cookie(VOTER_COOKIE, default=None, salt=VOTER_COOKIE_SALT)
+
+
+def sign_form_key(key):
+    return signing.Signer(salt=VOTER_FORM_SALT).sign(key)
+
+
+def unsign_form_key(value):
+    if not value:
+        return None
+    try:
+        return signing.Signer(salt=VOTER_FORM_SALT).unsign(value)
+    except signing.BadSignature:
+        return None
+
+
+def set_voter_cookie(response, request, key):
+    response.set_signed_cookie(
+        VOTER_COOKIE,
+        key,
+        salt=VOTER_COOKIE_SALT,
+        max_age=VOTER_COOKIE_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+
+
+def _parse_ip(value):
+    try:
+        return ipaddress.ip_address(value.strip().strip("[]"))
+    except ValueError:
+        return None
+
+
+def _trusted_proxies():
+    networks = []
+    for entry in getattr(settings, "POLL_TRUSTED_PROXIES", ()):
+        try:
+            networks.append(ipaddress.ip_network(entry, strict=False))
+        except ValueError:
+            continue
+    return networks
+
+
+def client_address(request):
+    """The client's IP address as text.
+
+    REMOTE_ADDR unless ``settings.POLL_TRUSTED_PROXY_HEADER`` names the header
+    (e.g. ``HTTP_X_FORWARDED_FOR``) that our own reverse proxy fills in. Only the
+    right end of that header was written by proxies we trust; anything to the
+    left of the first address we do not trust is whatever the client claimed,
+    so the walk goes from the right and stops at the first untrusted hop.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    header = getattr(settings, "POLL_TRUSTED_PROXY_HEADER", "")
+    if header:
+        trusted = _trusted_proxies()
+        hops = [hop for hop in request.META.get(header, "").split(",") if hop.strip()]
+        for hop in reversed(hops):
+            address = _parse_ip(hop)
+            if address is None:
+                break
+            if any(address in network for network in trusted):
+                continue
+            return str(address)
+    return remote
+
+
+def address_hash(address):
+    """A keyed hash of the address: stable enough to limit floods, useless to reverse.
+
+    An IPv6 client can pick any address in its /64, so the whole /64 counts
+    as one address.
+    """
+    parsed = _parse_ip(address or "")
+    if parsed is not None and parsed.version == 6 and parsed.ipv4_mapped is not None:
+        parsed = parsed.ipv4_mapped
+    if parsed is None:
+        value = address or "unknown"
+    elif parsed.version == 6:
+        value = str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    else:
+        value = str(parsed)
+    return salted_hmac("survey.Ballot.address_hash", value, algorithm="sha256").hexdigest()
+
+
+def flood_limit_reached(hashed_address):
+    """Count one vote attempt from this address; True once over the hourly limit.
+
+    ``cache.add`` creates the counter only if it is missing and ``cache.incr``
+    is atomic in every Django cache backend we use (locmem, Redis), so parallel
+    requests cannot both read the same count.
+    """
+    limit = getattr(settings, "POLL_VOTES_PER_IP_PER_HOUR", 60)
+    key = f"survey:flood:{hashed_address}"
+    cache.add(key, 0, timeout=FLOOD_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        # The counter expired between add() and incr(): this is a new window.
+        cache.add(key, 1, timeout=FLOOD_WINDOW_SECONDS)
+        count = 1
+    return count > limit
+
+
+def retention_days():
+    """How long a ballot keeps its address hash (POLL_ADDRESS_RETENTION_DAYS)."""
+    return int(getattr(settings, "POLL_ADDRESS_RETENTION_DAYS", 30))
