@@ -11,4 +11,11 @@ def get_centre(request):
 
 
 def centre(request):
-    return {"centre": get_centre(request)}
+    from opsportal.views import reader_preferences
+
+    prefs = reader_preferences(request)
+    return {
+        "centre": get_centre(request),
+        "large_text": prefs.get("tekst") == "duzy",
+        "high_contrast": prefs.get("kontrast") == "wysoki",
+    }

@@ -5,7 +5,15 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from opsportal.models import Centre, CentreHours, CentrePhone, CentreSpecialDay, Weekday
+from opsportal.models import (
+    AccessibilityStatement,
+    Centre,
+    CentreHours,
+    CentrePhone,
+    CentreSpecialDay,
+    PublicInformation,
+    Weekday,
+)
 
 INTRO = (
     "Pomagamy mieszkańcom miasta w trudnych sytuacjach życiowych: przyznajemy "
@@ -88,4 +96,80 @@ def load(scale, stdout):
         )
         for date, opens, closes, reason in special
     )
+    _legal_pages(centre, today)
     stdout.write(f"Centre: {centre.name}")
+
+
+EASY_TO_READ = """## Kim jesteśmy
+
+Jesteśmy Miejskim Ośrodkiem Pomocy Społecznej.
+Pomagamy ludziom, którzy mają trudności w życiu.
+
+## Jak pomagamy
+
+Dajemy pieniądze na jedzenie, leki i mieszkanie.
+Pracownik socjalny rozmawia z Tobą i razem szukacie rozwiązania.
+Prowadzimy projekty socjalne i spotkania dla mieszkańców osiedli.
+
+## Jak się z nami skontaktować
+
+Możesz przyjść do nas od poniedziałku do piątku.
+Możesz zadzwonić lub napisać e-mail.
+Możesz napisać pismo przez ePUAP.
+Jeśli jesteś osobą głuchą, możesz przyjść z tłumaczem języka migowego.
+Powiedz nam o tym 3 dni wcześniej."""
+
+MACHINE_READABLE = """Miejski Ośrodek Pomocy Społecznej — zakres działalności
+
+Ośrodek realizuje zadania pomocy społecznej gminy: przyznaje i wypłaca świadczenia
+pieniężne i niepieniężne, prowadzi pracę socjalną, projekty socjalne oraz
+organizowanie społeczności lokalnej (OSL), wspiera rodziny, osoby starsze,
+osoby z niepełnosprawnościami i osoby w kryzysie bezdomności.
+
+Kontakt: ul. Romana Dmowskiego 1, 37-450 Stalowa Wola,
+e-mail sekretariat@mops-stalowawola.example, skrytka ePUAP /MOPS_StalowaWola/SkrytkaESP.
+"""
+
+
+def _legal_pages(centre, today):
+    AccessibilityStatement.objects.update_or_create(
+        singleton=True,
+        defaults={
+            "entity_name": centre.name,
+            "website_url": "https://mops-stalowawola.example/",
+            "published_on": dt.date(2026, 11, 1),
+            "site_updated_on": dt.date(2026, 11, 1),
+            "status": AccessibilityStatement.Status.COMPLIANT,
+            "prepared_on": dt.date(2026, 11, 1),
+            "reviewed_on": today,
+            "assessment": AccessibilityStatement.Assessment.SELF,
+            "contact_person": "Koordynator do spraw dostępności",
+            "contact_email": "dostepnosc@mops-stalowawola.example",
+            "contact_phone": "15 000 10 05",
+            "architecture": (
+                "Wejście główne od ul. Dmowskiego ma podjazd dla wózków i drzwi otwierane "
+                "automatycznie.\n\nPokoje obsługi mieszkańców są na parterze. Na parterze jest "
+                "toaleta dostosowana do potrzeb osób z niepełnosprawnościami. W punkcie "
+                "obsługi działa pętla indukcyjna.\n\nDo budynku można wejść z psem "
+                "asystującym. Przed budynkiem są dwa miejsca parkingowe dla osób "
+                "z niepełnosprawnościami."
+            ),
+            "communication": (
+                "Osoby doświadczające trwale lub okresowo trudności w komunikowaniu się "
+                "mogą skorzystać z pomocy tłumacza polskiego języka migowego (PJM), "
+                "systemu językowo-migowego (SJM) lub sposobu komunikowania się osób "
+                "głuchoniewidomych (SKOGN). Usługę trzeba zgłosić co najmniej 3 dni robocze "
+                "wcześniej, e-mailem, przez ePUAP lub przez osobę przybraną.\n\n"
+                "Można też napisać SMS-a lub e-mail do pracownika socjalnego."
+            ),
+        },
+    )
+    PublicInformation.objects.update_or_create(
+        singleton=True,
+        defaults={
+            "easy_to_read": EASY_TO_READ,
+            "sign_language_video_url": "https://mops-stalowawola.example/media/pjm-informacje.mp4",
+            "sign_language_description": "Nagranie z napisami, 4 minuty.",
+            "machine_readable_text": MACHINE_READABLE,
+        },
+    )

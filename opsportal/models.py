@@ -109,15 +109,37 @@ class HasOpeningHours:
         return hours.opening_status(self.schedule, now=now)
 
 
+class SingletonModel(models.Model):
+    """A record of which there is one: the database refuses a second row."""
+
+    singleton = models.BooleanField(default=True, editable=False)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["singleton"],
+                name="%(app_label)s_%(class)s_single_row",
+                violation_error_message=_("Ten rekord może być tylko jeden."),
+            ),
+            models.CheckConstraint(
+                condition=Q(singleton=True), name="%(app_label)s_%(class)s_singleton_true"
+            ),
+        ]
+
+    @classmethod
+    def get(cls):
+        return cls.objects.first()
+
+
 class CentreQuerySet(models.QuerySet):
     def with_details(self):
         return self.prefetch_related("phones", "hours", "special_days")
 
 
-class Centre(HasOpeningHours, models.Model):
+class Centre(HasOpeningHours, SingletonModel):
     """The welfare centre itself: one row, edited in admin."""
 
-    singleton = models.BooleanField(default=True, editable=False)
     name = models.CharField(_("pełna nazwa"), max_length=200)
     short_name = models.CharField(_("skrót"), max_length=40, help_text=_("Np. MOPS."))
     intro = models.TextField(
@@ -158,14 +180,7 @@ class Centre(HasOpeningHours, models.Model):
         verbose_name_plural = _("ośrodek")
         ordering = ["pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["singleton"],
-                name="opsportal_centre_single_row",
-                violation_error_message=_("Ośrodek może być tylko jeden."),
-            ),
-            models.CheckConstraint(
-                condition=Q(singleton=True), name="opsportal_centre_singleton_true"
-            ),
+            *SingletonModel.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
                 name="opsportal_centre_latitude_range",
@@ -261,3 +276,148 @@ class CentreSpecialDay(SpecialDay):
 
     class Meta(SpecialDay.Meta):
         pass
+
+
+def last_march_31(today=None):
+    """The most recent 31 March on or before ``today``: the yearly review deadline."""
+    today = today or timezone.localdate()
+    deadline = today.replace(month=3, day=31)
+    return deadline if deadline <= today else deadline.replace(year=today.year - 1)
+
+
+class AccessibilityStatement(SingletonModel):
+    """The deklaracja dostępności, in the structure of the 2024 v2.0 technical conditions."""
+
+    class Status(models.TextChoices):
+        COMPLIANT = "zgodna", _("zgodna")
+        PARTIAL = "czesciowo", _("częściowo zgodna")
+        NON_COMPLIANT = "niezgodna", _("niezgodna")
+
+    class Assessment(models.TextChoices):
+        SELF = "samoocena", _("samoocena")
+        EXTERNAL = "zewnetrzna", _("badanie przez podmiot zewnętrzny")
+
+    entity_name = models.CharField(_("nazwa podmiotu publicznego"), max_length=200)
+    website_url = models.URLField(_("adres strony, której dotyczy deklaracja"))
+    published_on = models.DateField(_("data publikacji strony internetowej"))
+    site_updated_on = models.DateField(_("data ostatniej istotnej aktualizacji strony"))
+    status = models.CharField(_("stan dostępności cyfrowej"), max_length=12, choices=Status.choices)
+    non_compliant = models.TextField(
+        _("treści niedostępne — niezgodności z ustawą"),
+        blank=True,
+        help_text=_("Każda niezgodność w osobnym akapicie, z obejściem, jeśli jest."),
+    )
+    exempt = models.TextField(_("treści wyłączone ze stosowania ustawy"), blank=True)
+    excessive_cost = models.TextField(
+        _("treści niedostępne z powodu nadmiernych kosztów"),
+        blank=True,
+        help_text=_("Z odesłaniem do analizy nadmiernego obciążenia."),
+    )
+    prepared_on = models.DateField(_("data sporządzenia deklaracji"))
+    reviewed_on = models.DateField(
+        _("data ostatniego przeglądu deklaracji"),
+        null=True,
+        blank=True,
+        help_text=_("Deklarację przegląda się i aktualizuje co roku do 31 marca."),
+    )
+    assessment = models.CharField(
+        _("sposób oceny dostępności"),
+        max_length=12,
+        choices=Assessment.choices,
+        default=Assessment.SELF,
+    )
+    assessor = models.CharField(
+        _("podmiot, który ocenił dostępność"),
+        max_length=200,
+        blank=True,
+        help_text=_("Tylko przy badaniu przez podmiot zewnętrzny."),
+    )
+    contact_person = models.CharField(_("osoba do kontaktu"), max_length=120)
+    contact_email = models.EmailField(_("e-mail do kontaktu"))
+    contact_phone = models.CharField(_("telefon do kontaktu"), max_length=40)
+    architecture = models.TextField(
+        _("dostępność architektoniczna"),
+        help_text=_("Wejścia, podjazdy, windy, toalety, pętle indukcyjne, miejsca parkingowe."),
+    )
+    architecture_url = models.URLField(_("adres opisu dostępności architektonicznej"), blank=True)
+    communication = models.TextField(
+        _("dostępność komunikacyjno-informacyjna"),
+        help_text=_("Tłumacz polskiego języka migowego (PJM), sposoby kontaktu dla osób głuchych."),
+    )
+    mobile_apps = models.TextField(_("aplikacje mobilne"), blank=True)
+    updated_on = models.DateField(_("data aktualizacji deklaracji"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("deklaracja dostępności")
+        verbose_name_plural = _("deklaracja dostępności")
+        ordering = ["pk"]
+        constraints = [
+            *SingletonModel.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(published_on__lte=F("site_updated_on")),
+                name="opsportal_statement_published_before_update",
+                violation_error_message=_(
+                    "Data aktualizacji strony nie może być wcześniejsza niż data publikacji."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return str(_("Deklaracja dostępności"))
+
+    def get_absolute_url(self):
+        return reverse("opsportal:accessibility")
+
+    @property
+    def last_review(self):
+        return max(filter(None, [self.reviewed_on, self.updated_on]))
+
+    def needs_review(self, today=None):
+        return self.last_review < last_march_31(today)
+
+
+class PublicInformation(SingletonModel):
+    """Art. 6(3) of the 2019 accessibility act: the centre's activity for everyone."""
+
+    easy_to_read = models.TextField(
+        _("tekst łatwy do czytania (ETR)"),
+        help_text=_(
+            "Krótkie zdania, proste słowa. Pusta linia zaczyna nowy akapit; "
+            "linia zaczynająca się od „## ” to śródtytuł."
+        ),
+    )
+    sign_language_video_url = models.URLField(_("adres nagrania w polskim języku migowym"))
+    sign_language_description = models.CharField(
+        _("opis nagrania w PJM"),
+        max_length=300,
+        blank=True,
+        help_text=_("Np. czego dotyczy nagranie i ile trwa."),
+    )
+    machine_readable_text = models.TextField(
+        _("zakres działalności — plik tekstowy do odczytu maszynowego"),
+        help_text=_("Udostępniany jako plik .txt (UTF-8) do pobrania."),
+    )
+    updated_at = models.DateTimeField(_("ostatnia zmiana"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("informacje o ośrodku (ETR, PJM)")
+        verbose_name_plural = _("informacje o ośrodku (ETR, PJM)")
+        ordering = ["pk"]
+        constraints = [*SingletonModel.Meta.constraints]
+
+    def __str__(self):
+        return str(_("Informacje o ośrodku"))
+
+    def get_absolute_url(self):
+        return reverse("opsportal:information")
+
+    def easy_to_read_blocks(self):
+        """Paragraphs and subheadings: [("h2" | "p", text), …]."""
+        blocks = []
+        for chunk in self.easy_to_read.replace("\r\n", "\n").split("\n\n"):
+            chunk = chunk.strip()
+            if chunk.startswith("## "):
+                blocks.append(("h2", chunk[3:].strip()))
+            elif chunk:
+                blocks.append(("p", chunk))
+        return blocks

@@ -8,7 +8,9 @@ site_patterns = [
     path("kontakt/", views.contact, name="contact"),
     path("deklaracja-dostepnosci/", views.accessibility, name="accessibility"),
     path("informacje/", views.information, name="information"),
+    path("informacje/zakres-dzialalnosci.txt", views.information_text, name="information_text"),
     path("polityka-prywatnosci/", views.privacy, name="privacy"),
+    path("czytelnosc/", views.reader_options, name="reader_options"),
     path("healthz", views.healthz, name="healthz"),
 ]
 

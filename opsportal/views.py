@@ -1,12 +1,14 @@
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from opsportal.context_processors import get_centre
-from opsportal.models import Weekday
+from opsportal.cookies import READER_COOKIE, READER_COOKIE_MAX_AGE, site_cookies
+from opsportal.models import AccessibilityStatement, PublicInformation, Weekday
 from opsportal.structured_data import government_office
 
 
@@ -44,17 +46,77 @@ def contact(request):
 
 @require_safe
 def accessibility(request):
-    return render(request, "opsportal/accessibility.html")
+    statement = AccessibilityStatement.get()
+    return render(
+        request,
+        "opsportal/accessibility.html",
+        {"statement": statement},
+        status=200 if statement else 404,
+    )
 
 
 @require_safe
 def information(request):
-    return render(request, "opsportal/information.html")
+    info = PublicInformation.get()
+    return render(
+        request, "opsportal/information.html", {"info": info}, status=200 if info else 404
+    )
+
+
+@require_safe
+def information_text(request):
+    """The scope of the centre's activity as a plain UTF-8 file (art. 6(3) of the act)."""
+    info = PublicInformation.get()
+    if info is None:
+        raise Http404
+    response = HttpResponse(info.machine_readable_text, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="zakres-dzialalnosci.txt"'
+    return response
 
 
 @require_safe
 def privacy(request):
-    return render(request, "opsportal/privacy.html")
+    return render(request, "opsportal/privacy.html", {"cookies": site_cookies()})
+
+
+READER_OPTIONS = {"tekst": {"duzy", "normalny"}, "kontrast": {"wysoki", "normalny"}}
+
+
+def reader_preferences(request):
+    """{'tekst': 'duzy', 'kontrast': 'wysoki'} from the reader cookie, unknown values dropped."""
+    prefs = {}
+    for item in request.COOKIES.get(READER_COOKIE, "").split("."):
+        name, _sep, value = item.partition("-")
+        if value in READER_OPTIONS.get(name, ()):
+            prefs[name] = value
+    return prefs
+
+
+@never_cache
+@require_safe
+def reader_options(request):
+    """Switch larger text or high contrast by a plain link, then go back."""
+    prefs = reader_preferences(request)
+    for name, allowed in READER_OPTIONS.items():
+        value = request.GET.get(name)
+        if value in allowed:
+            prefs[name] = value
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = redirect(target)
+    cookie = ".".join(f"{name}-{value}" for name, value in sorted(prefs.items()))
+    response.set_cookie(
+        READER_COOKIE,
+        cookie,
+        max_age=READER_COOKIE_MAX_AGE,
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 @never_cache

@@ -65,7 +65,9 @@ def test_debug_is_off_and_hosts_are_local_by_default(tmp_path):
         "-c",
         "from django.conf import settings as s; print(s.DEBUG, s.ALLOWED_HOSTS)",
     )
-    assert result.stdout.strip().splitlines()[-1] == "False ['localhost', '127.0.0.1']", result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False ['localhost', '127.0.0.1']", (
+        result.stderr
+    )
 
 
 def _free_port():
@@ -94,7 +96,7 @@ def gunicorn_server(tmp_path_factory):
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)  # noqa: S310
+            urllib.request.urlopen(base + "/healthz", timeout=2)
             break
         except OSError:
             time.sleep(0.2)
@@ -104,8 +106,8 @@ def gunicorn_server(tmp_path_factory):
 
 
 def fetch(url, **headers):
-    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https", **headers})  # noqa: S310
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https", **headers})
+    with urllib.request.urlopen(request, timeout=10) as response:
         return response.status, dict(response.headers), response.read()
 
 
@@ -128,7 +130,7 @@ def test_gunicorn_serves_pages_and_hashed_compressed_static_files(gunicorn_serve
 
 
 def test_plain_http_is_redirected_to_https_in_production(gunicorn_server):
-    request = urllib.request.Request(gunicorn_server + "/kontakt/")  # noqa: S310
+    request = urllib.request.Request(gunicorn_server + "/kontakt/")
 
     class NoRedirect(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, *args, **kwargs):
