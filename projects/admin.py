@@ -88,7 +88,13 @@ class PartnerAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(project_count=Count("partnerships"))
+        # Counting groups rows, which drops Meta.ordering; autocomplete pages need an order.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(project_count=Count("partnerships"))
+            .order_by("name")
+        )
 
     @admin.display(description=_("liczba projektów"), ordering="project_count")
     def project_count(self, partner):
