@@ -295,6 +295,9 @@ class ActivitySite(HasOpeningHours, models.Model):
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(
+                    # Explicit, because a comparison with NULL passes a CHECK.
+                    latitude__isnull=False,
+                    longitude__isnull=False,
                     latitude__gte=-90,
                     latitude__lte=90,
                     longitude__gte=-180,
