@@ -1,9 +1,7 @@
 import csv
 
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -46,25 +44,10 @@ def ballots_csv(ballots, filename):
     return response
 
 
-class ChoiceInlineFormSet(BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        for form in self.deleted_forms:
-            choice = form.instance
-            if choice.pk and choice.ballots.exists():
-                raise ValidationError(
-                    _(
-                        "Nie można usunąć odpowiedzi „%(choice)s”, bo oddano na nią głosy. "
-                        "Głosy to dokumentacja ankiety."
-                    ),
-                    params={"choice": choice.text},
-                    code="protected",
-                )
-
-
 class ChoiceInline(admin.TabularInline):
+    # Deleting a choice that has ballots is refused by the admin's own check
+    # for PROTECT-ed related objects, with the ballots named in the error.
     model = Choice
-    formset = ChoiceInlineFormSet
     fields = ["position", "text", "votes"]
     readonly_fields = ["votes"]
     ordering = ["position", "pk"]
