@@ -6,8 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: demo test install chromium lint bench clean
+.PHONY: demo test install system-deps lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,16 +18,26 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Debian's Chromium for the browser tests; Playwright's own download does not
-# work on these machines. Installed only when missing and only as root.
-chromium:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
+# Debian's Chromium for the browser tests (Playwright's own browser download
+# does not work on these machines) and Java for the Nu HTML validator.
+# Installed only when missing, and only as root.
+system-deps:
+	@missing=""; \
+	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
-			apt-get update -q && apt-get install -y -q -o DPkg::Lock::Timeout=300 chromium; \
+			apt-get update -q && apt-get install -y -q -o DPkg::Lock::Timeout=300 $$missing; \
 		else \
-			echo "Chromium is missing at $(CHROMIUM): run 'sudo apt-get install chromium'." >&2; exit 1; \
+			echo "Missing:$$missing. Install them with apt-get." >&2; exit 1; \
 		fi; \
 	fi
+
+# The W3C Nu HTML validator, from the npm registry (its download script is not
+# needed: the system Java runs the jar).
+$(VNU): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(VNU)
 
 demo: $(STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
@@ -37,7 +48,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(STAMP) chromium lint
+test: $(STAMP) system-deps $(VNU) lint
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
 		$(BIN)/pytest $(PYTEST_ARGS)
@@ -46,4 +57,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache
