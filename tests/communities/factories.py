@@ -71,9 +71,9 @@ def make_event(area, starts_at=None, hours=2, site=None, place="", published=Tru
     return Event.objects.create(area=area, **defaults)
 
 
-def make_full_area(**fields):
+def make_full_area(streets=("Podleśna",), **fields):
     """An area with a site, an organiser, an initiative, a specialist and an event."""
-    area = make_area(streets=["Podleśna"], **fields)
+    area = make_area(streets=streets, **fields)
     site = make_site(area)
     organiser = Organiser.objects.create(
         name="Ewa Testowa", role="organizatorka", phone="15 000 30 01", email="ewa@mops.example"
