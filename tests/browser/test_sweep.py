@@ -60,6 +60,27 @@ def demo_pages():
     return public_pages()
 
 
+OUTLINE_PROBLEMS = """() => {
+    const problems = [];
+    const levels = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1]);
+    if (levels.filter(l => l === 1).length !== 1) problems.push('not exactly one h1');
+    if (levels[0] !== 1) problems.push('the first heading is not the h1');
+    levels.forEach((level, i) => {
+        if (i && level > levels[i - 1] + 1) problems.push(`h${levels[i - 1]} then h${level}`);
+    });
+    const navs = document.querySelectorAll('nav');
+    navs.forEach(nav => {
+        const named = nav.getAttribute('aria-label') || nav.getAttribute('aria-labelledby');
+        if (navs.length > 1 && !named) problems.push('a nav without a name');
+    });
+    for (const role of ['banner', 'main', 'contentinfo']) {
+        const tag = {banner: 'header', main: 'main', contentinfo: 'footer'}[role];
+        if (!document.querySelector(`body > ${tag}, [role=${role}]`)) problems.push(`no ${role}`);
+    }
+    return problems;
+}"""
+
+
 def test_every_public_page_has_no_axe_violations(live_server, page, axe, demo_pages):
     found = {}
     for path in demo_pages:
@@ -68,6 +89,18 @@ def test_every_public_page_has_no_axe_violations(live_server, page, axe, demo_pa
         violations = axe(page)
         if violations:
             found[path] = violations
+    assert found == {}
+
+
+def test_every_public_page_has_an_ordered_outline_and_named_landmarks(
+    live_server, page, demo_pages
+):
+    found = {}
+    for path in demo_pages:
+        page.goto(live_server.url + path)
+        problems = page.evaluate(OUTLINE_PROBLEMS)
+        if problems:
+            found[path] = problems
     assert found == {}
 
 
@@ -107,3 +140,27 @@ def test_every_public_page_is_valid_html(demo_pages, tmp_path):
         if m["type"] == "error"
     ]
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("width", "scale"),
+    [(320, 1), (640, 2)],  # a small phone; a 1280 px window at 200 % zoom
+    ids=["320px", "zoom200"],
+)
+def test_every_public_page_fits_narrow_screens_without_horizontal_scrolling(
+    live_server, chromium, demo_pages, width, scale
+):
+    context = chromium.new_context(
+        viewport={"width": width, "height": 700}, device_scale_factor=scale, locale="pl-PL"
+    )
+    page = context.new_page()
+    found = {}
+    for path in demo_pages:
+        page.goto(live_server.url + path)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            found[path] = overflow
+    context.close()
+    assert found == {}
