@@ -31,9 +31,13 @@ class PollQuerysetMixin:
         return get_object_or_404(self.get_queryset(), slug=self.kwargs["slug"])
 
 
+def ballot_exists(poll, key):
+    return Ballot.objects.filter(poll=poll, voter_key=key).exists()
+
+
 def has_voted(request, poll):
     key = voting.voter_key_from_cookie(request)
-    return bool(key) and Ballot.objects.filter(poll=poll, voter_key=key).exists()
+    return bool(key) and ballot_exists(poll, key)
 
 
 def ballot_form(request, poll, prefix_id="id_%s"):
@@ -130,7 +134,7 @@ class PollDetailView(PollQuerysetMixin, View):
             return self.render_page(poll, form=form, refusal=refusal, status=400)
 
         key = voting.voter_key_from_cookie(request) or form.voter_key() or voting.new_voter_key()
-        if Ballot.objects.filter(poll=poll, voter_key=key).exists():
+        if ballot_exists(poll, key):
             return self.already_voted(poll, key)
         hashed_address = voting.address_hash(voting.client_address(request))
         if voting.flood_limit_reached(hashed_address):
@@ -151,7 +155,7 @@ class PollDetailView(PollQuerysetMixin, View):
         except IntegrityError:
             # Another request with this key (a double click, a second tab) won
             # the race; the unique constraint let exactly one ballot in.
-            if Ballot.objects.filter(poll=poll, voter_key=key).exists():
+            if ballot_exists(poll, key):
                 return self.already_voted(poll, key)
             raise
         messages.success(request, _("Dziękujemy! Twój głos został zapisany."))

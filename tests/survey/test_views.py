@@ -534,3 +534,26 @@ def test_after_voting_results_add_one_query_for_the_voter(client, poll, django_a
     _grow(poll, 12, 30)
     with django_assert_num_queries(3):
         assert client.get(url).json()["total"] == 361
+
+
+def test_a_vote_losing_the_race_to_the_unique_constraint_is_told_it_already_voted(
+    client, poll, monkeypatch
+):
+    # Reproduces the two-tabs race deterministically: the early check says
+    # "not voted yet", then the insert meets the other tab's ballot.
+    vote(client, poll)
+    from survey import views
+
+    real = views.ballot_exists
+    calls = []
+
+    def stale_then_real(poll, key):
+        calls.append(key)
+        return False if len(calls) == 1 else real(poll, key)
+
+    monkeypatch.setattr(views, "ballot_exists", stale_then_real)
+    response = vote(client, poll, poll.choices.last())
+    assert response.status_code == 303
+    assert Ballot.objects.count() == 1
+    assert len(calls) == 2  # the early check, then the check after IntegrityError
+    assert "Już oddałeś głos" in text(client.get(response["Location"]))

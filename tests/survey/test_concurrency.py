@@ -1,0 +1,85 @@
+"""Votes arriving at the same moment, on PostgreSQL where requests really overlap.
+
+SQLite serialises writers on one file, so these races only mean something on
+PostgreSQL; CI runs the suite on both.
+"""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+from django.test import Client
+from django.urls import reverse
+
+from survey.models import Ballot
+from tests.survey.factories import make_poll
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
+
+
+@pytest.fixture(autouse=True)
+def _postgresql_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://…)")
+
+
+def _at_once(count, request):
+    """Run request(i) for i in range(count) in threads released together."""
+    barrier = threading.Barrier(count)
+    statuses = [None] * count
+    errors = []
+
+    def worker(index):
+        try:
+            barrier.wait(timeout=30)
+            statuses[index] = request(index)
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+        finally:
+            # Hands the connection back to the pool for the threads still waiting.
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    return statuses
+
+
+def test_200_distinct_voters_voting_at_once_are_all_counted():
+    poll = make_poll(choices=("A", "B", "C", "D"))
+    choices = list(poll.choices.values_list("pk", flat=True))
+
+    def vote(index):
+        # Distinct addresses, as 200 residents would have; each client is a new browser.
+        client = Client(REMOTE_ADDR=f"10.20.{index // 250}.{index % 250 + 1}")
+        response = client.post(poll.get_absolute_url(), {"choice": choices[index % 4]})
+        return response.status_code
+
+    statuses = _at_once(200, vote)
+    assert statuses == [303] * 200
+    assert Ballot.objects.filter(poll=poll).count() == 200
+    data = Client().get(reverse("survey:results_json", args=[poll.slug])).json()
+    assert data["total"] == 200
+    assert [choice["votes"] for choice in data["choices"]] == [50, 50, 50, 50]
+
+
+def test_one_voter_posting_20_times_at_once_gets_exactly_one_ballot():
+    poll = make_poll()
+    first = Client()
+    first.get(poll.get_absolute_url())  # the signed voter cookie
+    cookie = first.cookies["ankieta_glosujacy"].value
+    choice = poll.choices.first().pk
+
+    def vote(index):
+        client = Client()
+        client.cookies["ankieta_glosujacy"] = cookie
+        return client.post(poll.get_absolute_url(), {"choice": choice}).status_code
+
+    statuses = _at_once(20, vote)
+    assert statuses == [303] * 20  # every tab lands on the results, none on an error
+    assert Ballot.objects.filter(poll=poll).count() == 1
+    data = Client().get(reverse("survey:results_json", args=[poll.slug])).json()
+    assert data["total"] == 1
