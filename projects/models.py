@@ -17,9 +17,9 @@ phone_validator = RegexValidator(
 
 
 class ProjectStatus(models.TextChoices):
-    PLANNED = "planowany", _("planowany")
-    ONGOING = "w-realizacji", _("w realizacji")
-    COMPLETED = "zakonczony", _("zakończony")
+    PLANNED = "planned", _("planowany")
+    ONGOING = "ongoing", _("w realizacji")
+    COMPLETED = "completed", _("zakończony")
 
 
 class PartnerRole(models.TextChoices):
@@ -130,7 +130,7 @@ class Project(models.Model):
         _("telefon służbowy"), max_length=40, blank=True, validators=[phone_validator]
     )
     contact_email = models.EmailField(_("e-mail służbowy"), blank=True)
-    image = models.FileField(
+    image = models.ImageField(
         _("zdjęcie"),
         upload_to="projekty/",
         blank=True,

@@ -29,7 +29,8 @@ class ProjectFilters:
         self.status = params.get("status", "").strip()
         self.group = params.get("grupa", "").strip()
         self.partner = params.get("partner", "").strip()
-        self.q = params.get("q", "").strip()[:100]
+        # PostgreSQL refuses NUL in text, and a long phrase only slows the search down.
+        self.q = params.get("q", "").replace("\x00", "").strip()[:100]
 
     @cached_property
     def groups(self):

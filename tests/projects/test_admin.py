@@ -20,7 +20,7 @@ def project_form(**overrides):
         "title": "Wspólnymi siłami",
         "slug": "wspolnymi-silami",
         "lead": "Wzmacnianie rodziny.",
-        "status": "w-realizacji",
+        "status": "ongoing",
         "start_date": "2025-02-01",
         "end_date": "2025-12-31",
         "main_goal": "Wzmocnienie roli i funkcji rodziny.",
@@ -173,11 +173,11 @@ def test_project_changelist_filters_and_search_work(admin_client):
     group = make_group("seniorzy", "seniorzy")
     partner = make_partner("TBS Złotnicki")
     make_project("Bezpieczny rejon", groups=[group], partners=[partner])
-    make_project("Inny projekt", status="zakonczony")
+    make_project("Inny projekt", status="completed")
     base = "/admin/projects/project/"
     assert admin_client.get(base).status_code == 200
     cases = {
-        "?status__exact=zakonczony": ["Inny projekt"],
+        "?status__exact=completed": ["Inny projekt"],
         f"?target_groups__id__exact={group.pk}": ["Bezpieczny rejon"],
         f"?partners__id__exact={partner.pk}": ["Bezpieczny rejon"],
         "?q=Złotnicki": ["Bezpieczny rejon"],

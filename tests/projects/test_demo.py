@@ -25,9 +25,9 @@ def test_demo_has_six_published_projects_from_the_seeds():
     ]:
         assert title in titles
     assert set(Project.objects.values_list("status", flat=True)) == {
-        "planowany",
-        "w-realizacji",
-        "zakonczony",
+        "planned",
+        "ongoing",
+        "completed",
     }
 
 

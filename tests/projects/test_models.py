@@ -128,7 +128,7 @@ def test_published_means_flag_set_and_publication_time_passed():
 def test_published_is_chainable():
     make_project(status=ProjectStatus.COMPLETED)
     ongoing = make_project(status=ProjectStatus.ONGOING)
-    assert list(Project.objects.filter(status="w-realizacji").published()) == [ongoing]
+    assert list(Project.objects.filter(status="ongoing").published()) == [ongoing]
 
 
 def test_projects_are_ordered_newest_first():
