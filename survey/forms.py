@@ -54,7 +54,7 @@ class VoteForm(forms.Form):
             *fields,
             Div("website", css_class="survey-hp", hidden=True),
             "voter",
-            Submit("submit", _("Oddaj głos")),
+            Submit("glosuj", _("Oddaj głos")),
         )
 
     def clean_choice(self):
