@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from communities import feeds
+from communities import feeds, structured_data
 from communities.forms import AddressLookupForm
 from communities.models import ActivitySite, CommunityArea, Event, Initiative, Specialist
 
@@ -133,7 +133,11 @@ class EventDetailView(EventMixin, DetailView):
     context_object_name = "event"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(is_past=self.object.ends_at < timezone.now(), **kwargs)
+        return super().get_context_data(
+            is_past=self.object.ends_at < timezone.now(),
+            structured_data=structured_data.event(self.object, self.request),
+            **kwargs,
+        )
 
 
 @require_safe

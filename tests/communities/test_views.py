@@ -1,11 +1,15 @@
 import datetime as dt
+import json
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from communities.models import SiteSpecialDay
+from communities.sitemaps import AreaSitemap, EventSitemap
 from tests.communities.factories import make_area, make_event, make_full_area, make_site
 
 pytestmark = pytest.mark.django_db
@@ -265,3 +269,38 @@ def test_events_pages_and_feed_query_count_does_not_grow(
         client.get("/osl/wydarzenia/archiwum/")
     with django_assert_num_queries(1):
         client.get("/osl/wydarzenia.ics")
+
+
+def test_event_page_describes_the_event_as_schema_org_json_ld(client):
+    area = make_area()
+    site = make_site(area, name="MAL Gutwin")
+    start = dt.datetime(2099, 1, 10, 17, 0, tzinfo=WARSAW)
+    make_event(area, slug="festyn", title="Festyn </script>", starts_at=start, site=site)
+    html = client.get("/osl/wydarzenia/festyn/").content.decode()
+    assert "Festyn </script>" not in html.split('type="application/ld+json">')[1]
+    raw = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    data = json.loads(raw)
+    assert data["@type"] == "Event"
+    assert data["name"] == "Festyn </script>"
+    assert data["startDate"] == "2099-01-10T17:00:00+01:00"
+    assert data["location"]["name"] == "MAL Gutwin"
+
+
+def test_sitemaps_list_published_areas_and_upcoming_events():
+    area = make_area()
+    make_area(published=False)
+    event = make_event(area)
+    make_event(area, starts_at=timezone.now() - dt.timedelta(days=3))
+    assert list(AreaSitemap().items()) == [area]
+    assert list(EventSitemap().items()) == [event]
+
+
+@pytest.mark.parametrize("count", [3, 100])
+def test_home_page_section_adds_no_queries_per_area(client, centre, count):
+    with CaptureQueriesContext(connection) as empty:
+        client.get("/")
+    _populate(count)
+    with CaptureQueriesContext(connection) as full:
+        response = client.get("/")
+    assert response.content.decode().count('href="/osl/osiedle-') == count
+    assert len(full) == len(empty)
