@@ -114,8 +114,9 @@ def test_pages_work_without_javascript(live_server, chromium, areas):
 def test_map_shows_the_sites_with_vendored_leaflet_when_tiles_are_configured(
     live_server, page, axe, areas
 ):
-    requests = []
+    requests, console = [], []
     page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: console.append(message.text))
     with override_settings(MAP_TILE_URL=live_server.url + "/static/img/favicon.svg?{z}{x}{y}"):
         page.goto(live_server.url + "/osl/")
         page.wait_for_selector("#mapa-mal .leaflet-marker-icon")
@@ -123,3 +124,4 @@ def test_map_shows_the_sites_with_vendored_leaflet_when_tiles_are_configured(
         assert page.locator("#mapa-mal .leaflet-marker-icon").count() == 2
         assert axe(page, "#mapa-mal") == []
     assert all(url.startswith(live_server.url) for url in requests)
+    assert [text for text in console if "Content Security Policy" in text] == []
