@@ -6,9 +6,12 @@ DJANGO_ALLOWED_HOSTS says otherwise. See README.md for the variables.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 from django.utils.translation import gettext_lazy as _
@@ -64,21 +67,31 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
+    "csp",
+    "axes",
     "opsportal",
     "projects",
     "communities",
     "survey",
 ]
 
+# The header middleware sits above WhiteNoise so that static files, redirects
+# and error pages carry the same security headers as the pages. AxesMiddleware
+# follows authentication, as django-axes requires, to answer a lockout.
 MIDDLEWARE = [
+    "opsportal.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "opsportal.middleware.SecurityHeadersMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "opsportal.middleware.RequestLimitsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "opsportal.urls"
@@ -150,6 +163,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Admin logins: django-axes counts failures per account and, separately, per
+# client address, and locks either one out for a while. The address is
+# REMOTE_ADDR unless DJANGO_TRUSTED_PROXY_HEADER names the header our own
+# reverse proxy writes; the same rule limits poll floods (survey.voting).
+AUTHENTICATION_BACKENDS = [
+    "opsportal.auth.LoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "survey.voting.client_address"
+POLL_TRUSTED_PROXY_HEADER = os.environ.get("DJANGO_TRUSTED_PROXY_HEADER", "").strip()
+POLL_TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
+
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", _("polski"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -212,14 +241,49 @@ MAP_TILE_ATTRIBUTION = os.environ.get(
     "MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors"
 ).strip()
 
+# Content-Security-Policy: everything from our own origin, nothing inline
+# (templates keep JS and CSS in static/; a rare inline script carries
+# request.csp_nonce). Bootstrap's CSS draws its icons as data: images. The map
+# may fetch tiles from the one server named in MAP_TILE_URL.
+_tile_origin = ""
+if MAP_TILE_URL:
+    _tile = urlsplit(MAP_TILE_URL.replace("{s}", "*"))
+    _tile_origin = f"{_tile.scheme}://{_tile.netloc}" if _tile.scheme and _tile.netloc else ""
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *([_tile_origin] if _tile_origin else [])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [NONE],
+        "worker-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Features no page of the portal uses, switched off for every page and frame.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), "
+    "browsing-topics=()"
+)
+# Whole requests larger than this are refused with 413 before Django reads
+# them: an image upload (opsportal.images) plus its form fits well inside.
+REQUEST_BODY_MAX_BYTES = 12 * 1024 * 1024
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "opsportal.log.JsonFormatter"},
     },
     "handlers": {
-        "stderr": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "stderr": {"class": "logging.StreamHandler", "formatter": "json"},
     },
     "root": {"handlers": ["stderr"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }

@@ -1,0 +1,78 @@
+"""Request handling Django does not provide: request ids, the headers its own
+middleware does not set, and limits on what a request may carry."""
+
+import uuid
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+# Read by opsportal.log.JsonFormatter, so that every log line written while a
+# request is handled names that request, whichever logger wrote it.
+request_id_var = ContextVar("request_id", default="")
+request_path_var = ContextVar("request_path", default="")
+
+
+class RequestIdMiddleware:
+    """Give each request a random id, put it in the logs and the X-Request-ID header.
+
+    A resident who reports an error can quote the id from the response, and
+    the log line with the traceback carries the same id. The id is always our
+    own: one sent by the client could be chosen to confuse the logs.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.id = uuid.uuid4().hex
+        id_token = request_id_var.set(request.id)
+        path_token = request_path_var.set(request.path)
+        try:
+            response = self.get_response(request)
+        finally:
+            request_id_var.reset(id_token)
+            request_path_var.reset(path_token)
+        response["X-Request-ID"] = request.id
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """Headers that django.middleware.security does not set."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        # Our pages, images and files are for our own pages only; another
+        # site cannot embed them to read them cross-origin.
+        response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response
+
+
+class RequestLimitsMiddleware:
+    """Refuse bodies larger than any form of the site before anything reads them.
+
+    Django already caps form fields (DATA_UPLOAD_MAX_MEMORY_SIZE,
+    DATA_UPLOAD_MAX_NUMBER_FIELDS) with a 400; this caps the whole body,
+    uploads included, with a 413.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.REQUEST_BODY_MAX_BYTES:
+            return HttpResponse(
+                _("Przesłane dane są zbyt duże."),
+                status=413,
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)
