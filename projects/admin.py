@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
+from django.forms import Textarea
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +13,8 @@ class SpecificGoalInline(admin.TabularInline):
     model = SpecificGoal
     extra = 0
     fields = ["order", "text"]
+    # A goal is a sentence or two; the default ten-row box hides the rest of the form.
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 80})}}
 
 
 class PartnershipInline(admin.TabularInline):
