@@ -1,0 +1,59 @@
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+EDITORS_GROUP = "Redaktorzy"
+
+# The content editors keep current: everything in these apps unless listed
+# below. Accounts, groups, login lockouts and the admin log are not content.
+CONTENT_APPS = ["opsportal", "projects", "communities", "survey"]
+
+# Per model, the actions editors get instead of all four. Ballots are the
+# residents' votes: nobody edits them, and editors do not see them either.
+# A poll's deletion would take its ballots with it, so editors may close a
+# poll but not delete it.
+RESTRICTED = {
+    "survey.ballot": set(),
+    "survey.poll": {"view", "add", "change"},
+}
+ALL_ACTIONS = {"view", "add", "change", "delete"}
+
+
+def editor_permissions():
+    """The permissions of the editors' group."""
+    candidates = Permission.objects.filter(content_type__app_label__in=CONTENT_APPS).select_related(
+        "content_type"
+    )
+    chosen = []
+    for permission in candidates:
+        model = f"{permission.content_type.app_label}.{permission.content_type.model}"
+        action = permission.codename.split("_", 1)[0]
+        if action in RESTRICTED.get(model, ALL_ACTIONS):
+            chosen.append(permission)
+    return chosen
+
+
+class Command(BaseCommand):
+    help = (
+        f"Creates or updates the group '{EDITORS_GROUP}': editors may change projects, "
+        "community areas, events, polls and the centre's pages, but not users, groups or ballots."
+    )
+
+    def handle(self, *args, **options):
+        # Permissions are created after migrate; make sure they exist even when
+        # this runs in the same process as the migration (tests, fresh setups).
+        for config in apps.get_app_configs():
+            create_permissions(config, verbosity=0)
+        with transaction.atomic():
+            group, created = Group.objects.get_or_create(name=EDITORS_GROUP)
+            permissions = editor_permissions()
+            group.permissions.set(permissions)
+        verb = "Created" if created else "Updated"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{verb} the group '{EDITORS_GROUP}' with {len(permissions)} permissions. "
+                "Add editors to it in the admin (Użytkownicy → status „w zespole”)."
+            )
+        )
