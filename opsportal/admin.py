@@ -1,6 +1,10 @@
+import datetime
+
+from django import forms
 from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from opsportal.models import (
@@ -16,6 +20,72 @@ from opsportal.models import (
 admin.site.site_header = _("Portal ośrodka — administracja")
 admin.site.site_title = _("Portal ośrodka")
 admin.site.index_title = _("Treści portalu")
+
+
+def _shown(field, value):
+    """A form value as an editor would recognise it in the change history."""
+    if value in (None, ""):
+        return "—"
+    if isinstance(field, forms.ModelChoiceField) and not hasattr(value, "pk"):
+        value = field.queryset.filter(pk=value).first() or value
+    elif getattr(field, "choices", None) and not isinstance(field, forms.ModelChoiceField):
+        labels = {str(key): label for key, label in field.choices}
+        value = labels.get(str(value), value)
+    elif isinstance(value, datetime.time):
+        value = value.strftime("%H:%M")
+    elif isinstance(value, datetime.date):
+        value = value.strftime("%d.%m.%Y")
+    return f"„{value}”"
+
+
+def _field_changes(form, names):
+    changes = []
+    for name in names:
+        field = form.fields.get(name)
+        if field is None or name == "DELETE":
+            continue
+        old = form.initial.get(name, field.initial)
+        new = form.cleaned_data.get(name)
+        changes.append(f"{field.label}: {_shown(field, old)} → {_shown(field, new)}")
+    return changes
+
+
+class ChangeHistoryMixin:
+    """Admin history that records old → new values, not only the names of changed fields.
+
+    For records residents rely on (addresses, phones, opening hours) the
+    question after a mistake is "what did it say before?"; Django's own log
+    answers only "which fields changed". The message is plain text, which
+    LogEntry shows as it is on the object's history page.
+    """
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if add:
+            return super().construct_change_message(request, form, formsets, add)
+        parts = []
+        changes = _field_changes(form, form.changed_data)
+        if changes:
+            parts.append(gettext("Zmieniono %(changes)s.") % {"changes": "; ".join(changes)})
+        for formset in formsets or ():
+            forms_by_object = {id(inline.instance): inline for inline in formset.forms}
+            for added in formset.new_objects:
+                parts.append(
+                    gettext("Dodano %(name)s „%(object)s”.")
+                    % {"name": added._meta.verbose_name, "object": added}
+                )
+            for changed, names in formset.changed_objects:
+                inline = forms_by_object.get(id(changed))
+                details = "; ".join(_field_changes(inline, names)) if inline else ""
+                parts.append(
+                    gettext("Zmieniono %(name)s „%(object)s”: %(changes)s.")
+                    % {"name": changed._meta.verbose_name, "object": changed, "changes": details}
+                )
+            for deleted in formset.deleted_objects:
+                parts.append(
+                    gettext("Usunięto %(name)s „%(object)s”.")
+                    % {"name": deleted._meta.verbose_name, "object": deleted}
+                )
+        return " ".join(parts) or super().construct_change_message(request, form, formsets, add)
 
 
 class CentrePhoneInline(admin.TabularInline):
@@ -57,7 +127,7 @@ class SingletonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Centre)
-class CentreAdmin(SingletonAdmin):
+class CentreAdmin(ChangeHistoryMixin, SingletonAdmin):
     inlines = [CentrePhoneInline, CentreHoursInline, CentreSpecialDayInline]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "intro"]}),
