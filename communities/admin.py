@@ -13,6 +13,7 @@ from communities.models import (
     Specialist,
     Street,
 )
+from opsportal.admin import ChangeHistoryMixin
 
 
 class StreetInline(admin.TabularInline):
@@ -67,7 +68,7 @@ def _sites_of_edited_area(request):
 
 
 @admin.register(CommunityArea)
-class CommunityAreaAdmin(admin.ModelAdmin):
+class CommunityAreaAdmin(ChangeHistoryMixin, admin.ModelAdmin):
     inlines = [StreetInline, ActivitySiteInline, InitiativeInline, SpecialistInline]
     list_display = ["name", "city", "since_year", "published", "site_count", "order"]
     list_editable = ["published", "order"]
@@ -109,7 +110,7 @@ class SiteSpecialDayInline(admin.TabularInline):
 
 
 @admin.register(ActivitySite)
-class ActivitySiteAdmin(admin.ModelAdmin):
+class ActivitySiteAdmin(ChangeHistoryMixin, admin.ModelAdmin):
     """Sites are also edited in their area; here they get their opening hours."""
 
     inlines = [SiteHoursInline, SiteSpecialDayInline]

@@ -9,6 +9,7 @@ from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from opsportal.images import SafeImageField
 from opsportal.models import tel_href
 
 phone_validator = RegexValidator(
@@ -130,12 +131,13 @@ class Project(models.Model):
         _("telefon służbowy"), max_length=40, blank=True, validators=[phone_validator]
     )
     contact_email = models.EmailField(_("e-mail służbowy"), blank=True)
-    image = models.ImageField(
+    # Checked by content and stored re-encoded without metadata (opsportal.images).
+    image = SafeImageField(
         _("zdjęcie"),
         upload_to="projekty/",
         blank=True,
         validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
-        help_text=_("JPG, PNG lub WebP."),
+        help_text=_("JPG, PNG lub WebP, najwyżej 5 MB i 6000 pikseli na dłuższym boku."),
     )
     image_alt = models.CharField(
         _("opis zdjęcia (tekst alternatywny)"),
