@@ -18,6 +18,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from opsportal import pagecache
+
 WARSAW = ZoneInfo("Europe/Warsaw")
 
 # How far ahead to look for the next opening; long enough for a holiday
@@ -191,6 +193,15 @@ def opening_status(weekly_rows, special_rows=(), now=None):
     now_utc = (now or timezone.now()).astimezone(dt.UTC)
     local_now = now_utc.astimezone(WARSAW)
     today = schedule.day(local_now.date())
+    status = _status(schedule, now_utc, local_now, today)
+    # A page showing this answer is right until the next opening or closing,
+    # and "today's hours" until midnight.
+    midnight = dt.datetime.combine(local_now.date() + dt.timedelta(days=1), dt.time(), WARSAW)
+    pagecache.valid_until(min(filter(None, [status.closes_at, status.opens_at, midnight])))
+    return status
+
+
+def _status(schedule, now_utc, local_now, today):
     if schedule.is_empty:
         return OpeningStatus(local_now, False, today, has_hours=False)
     for offset in range(LOOKAHEAD_DAYS):

@@ -92,6 +92,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so that a hit skips the views but not the headers, CSRF cookie
+    # and security checks of the middleware above.
+    "opsportal.pagecache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "opsportal.urls"
@@ -150,8 +153,13 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "opsportal",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     }
+# How long a rendered page may be served to anonymous readers. Saves and
+# deletes make it stale at once (opsportal.pagecache); this bounds only what
+# changes with the clock alone, such as an event moving to the archive.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 120)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -14,6 +14,8 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.SECURE_SSL_REDIRECT = False
+    # Page-cache versions of this test run only, not of other runs on the machine.
+    settings.PAGE_CACHE_STAMP_DIR = tempfile.mkdtemp(prefix="opsportal-stamps-")
     settings.STATIC_ROOT = tempfile.mkdtemp(prefix="opsportal-static-")
     settings.STORAGES = {
         **settings.STORAGES,

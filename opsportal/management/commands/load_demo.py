@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from opsportal import pagecache
+
 # Each of these apps may have a ``demo`` module with ``load(scale, stdout)``;
 # they run in this order because later ones refer to earlier ones' records.
 DEMO_APPS = ["opsportal", "projects", "communities", "survey"]
@@ -35,6 +37,9 @@ class Command(BaseCommand):
                 module = _demo_module(label)
                 if module is not None:
                     module.load(scale=scale, stdout=self.stdout)
+        # bulk_create sends no signals: make every cached page stale here.
+        pagecache.bump(pagecache.CONTENT)
+        pagecache.bump(pagecache.BALLOTS)
         if with_admin:
             self._create_admin()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

@@ -1,0 +1,181 @@
+"""The anonymous page cache: hits skip the database, edits show at once, nothing personal leaks."""
+
+import datetime as dt
+import re
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.utils import timezone
+
+from opsportal.models import CentrePhone
+from tests.projects.factories import make_project
+from tests.survey.factories import make_poll
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+pytestmark = pytest.mark.django_db
+
+
+def test_second_anonymous_visit_is_served_without_touching_the_database(
+    client, centre, django_assert_num_queries
+):
+    first = client.get("/kontakt/")
+    assert "X-Page-Cache" not in first
+    with django_assert_num_queries(0):
+        second = client.get("/kontakt/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_a_saved_phone_number_shows_at_once(client, centre):
+    assert "22 000 00 01" in client.get("/kontakt/").content.decode()
+    phone = CentrePhone.objects.get()
+    phone.number = "22 999 99 99"
+    phone.save()
+    html = client.get("/kontakt/").content.decode()
+    assert "22 999 99 99" in html
+    assert "22 000 00 01" not in html
+
+
+def test_a_deleted_project_is_gone_at_once(client):
+    project = make_project("Bezpieczny rejon", slug="bezpieczny-rejon")
+    assert client.get("/projekty/bezpieczny-rejon/").status_code == 200
+    assert "Bezpieczny rejon" in client.get("/projekty/").content.decode()
+    project.delete()
+    assert client.get("/projekty/bezpieczny-rejon/").status_code == 404
+    assert "Bezpieczny rejon" not in client.get("/projekty/").content.decode()
+
+
+def test_an_admin_edit_shows_to_anonymous_readers_at_once(client, admin_client, centre):
+    assert "Pomagamy mieszkańcom Testowa." in client.get("/").content.decode()
+    change = admin_client.get(f"/admin/opsportal/centre/{centre.pk}/change/")
+    assert change.status_code == 200
+    centre.intro = "Nowy opis ośrodka."
+    centre.save()
+    assert "Nowy opis ośrodka." in client.get("/").content.decode()
+
+
+def test_if_none_match_gets_304_from_the_cache(client, centre):
+    etag = client.get("/kontakt/")["ETag"]
+    assert etag
+    response = client.get("/kontakt/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response.content == b""
+    centre.name = "Inna nazwa"
+    centre.save()
+    assert client.get("/kontakt/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def csrf_token(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def test_messages_and_already_voted_never_reach_another_visitor(centre):
+    poll = make_poll()
+    voter, other = Client(), Client()
+    other.get(poll.get_absolute_url())
+    page = voter.get(poll.get_absolute_url())
+    voter.post(
+        poll.get_absolute_url(),
+        {
+            "choice": poll.choices.first().pk,
+            "csrfmiddlewaretoken": csrf_token(page.content.decode()),
+        },
+        follow=True,
+    )
+    assert "Już oddałeś głos" in voter.get(poll.get_absolute_url()).content.decode() or (
+        "Dziękujemy" in voter.get(poll.get_results_url()).content.decode()
+    )
+    other_html = other.get(poll.get_absolute_url()).content.decode()
+    assert "Już oddałeś głos" not in other_html
+    assert "Dziękujemy" not in other_html
+    assert 'type="radio"' in other_html
+    results = Client().get(poll.get_results_url()).content.decode()
+    assert "Dziękujemy" not in results
+
+
+def test_a_vote_refreshes_the_results_but_keeps_other_pages_cached(client, centre):
+    poll = make_poll()
+    before = client.get(poll.get_results_url()).content.decode()
+    client.get("/kontakt/")
+    voter = Client()
+    page = voter.get(poll.get_absolute_url())
+    voter.post(
+        poll.get_absolute_url(),
+        {
+            "choice": poll.choices.first().pk,
+            "csrfmiddlewaretoken": csrf_token(page.content.decode()),
+        },
+    )
+    after = client.get(poll.get_results_url()).content.decode()
+    assert after != before
+    assert "1 głos" in after
+    assert client.get("/kontakt/")["X-Page-Cache"] == "hit"
+
+
+def test_reader_options_are_cached_apart(client, centre):
+    client.get("/")
+    large = Client()
+    large.cookies["czytelnosc"] = "tekst-duzy"
+    assert 'class="text-large"' in large.get("/").content.decode()
+    assert 'class="text-large"' not in client.get("/").content.decode()
+
+
+def test_logged_in_staff_never_get_or_fill_the_cache(admin_client, client, centre):
+    client.get("/")
+    assert "X-Page-Cache" not in admin_client.get("/")
+    draft = make_project("Szkic", slug="szkic", published=False)
+    assert admin_client.get(draft.get_absolute_url()).status_code == 200
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """One fake clock for Django's now() and the local-memory cache's expiry."""
+    state = SimpleNamespace(now=dt.datetime(2026, 11, 23, 15, 59, 30, tzinfo=WARSAW))
+    monkeypatch.setattr(timezone, "now", lambda: state.now)
+    from django.core.cache.backends import base, locmem
+
+    fake_time = SimpleNamespace(time=lambda: state.now.timestamp())
+    monkeypatch.setattr(locmem, "time", fake_time)
+    monkeypatch.setattr(base, "time", fake_time)
+    return state
+
+
+def test_open_now_is_not_served_past_closing_time(client, centre, clock):
+    cache.clear()
+    assert "Otwarte teraz, do 16:00." in client.get("/kontakt/").content.decode()
+    clock.now += dt.timedelta(seconds=20)
+    assert client.get("/kontakt/")["X-Page-Cache"] == "hit"
+    clock.now += dt.timedelta(seconds=20)  # 16:00:10
+    html = client.get("/kontakt/").content.decode()
+    assert "Zamknięte — otwarcie jutro o 8:00." in html
+
+
+def test_the_shared_redis_cache_invalidates_too(settings, client, centre):
+    import redis
+
+    try:
+        redis.Redis.from_url("redis://127.0.0.1:6379/15").ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": "opsportal-test",
+        }
+    }
+    from django.core.cache import caches
+
+    caches["default"].clear()
+    client.get("/kontakt/")
+    assert client.get("/kontakt/")["X-Page-Cache"] == "hit"
+    centre.name = "Ośrodek po zmianie"
+    centre.save()
+    response = client.get("/kontakt/")
+    assert "X-Page-Cache" not in response
+    assert "Ośrodek po zmianie" in response.content.decode()
+    caches["default"].clear()
