@@ -24,8 +24,8 @@ def site_cookies():
         {
             "name": voting.VOTER_COOKIE,
             "purpose": _(
-                "Losowy, podpisany identyfikator, dzięki któremu w ankiecie można "
-                "zagłosować tylko raz. Nie zawiera danych osobowych."
+                "Zapisywany po oddaniu głosu: losowy, podpisany identyfikator, dzięki któremu "
+                "w ankiecie można zagłosować tylko raz. Nie zawiera danych osobowych."
             ),
             "lifetime": _("2 lata"),
         },

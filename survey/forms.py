@@ -3,8 +3,6 @@ from crispy_forms.layout import Div, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from survey.voting import unsign_form_key
-
 
 class VoteForm(forms.Form):
     """One answer to one poll, rendered as a fieldset whose legend is the question."""
@@ -35,7 +33,6 @@ class VoteForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    voter = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, poll, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,7 +50,6 @@ class VoteForm(forms.Form):
         self.helper.layout = Layout(
             *fields,
             Div("website", css_class="survey-hp", hidden=True),
-            "voter",
             Submit("glosuj", _("Oddaj głos")),
         )
 
@@ -65,7 +61,3 @@ class VoteForm(forms.Form):
 
     def is_bot(self):
         return bool(self.data.get("website", "").strip())
-
-    def voter_key(self):
-        """The key signed into the rendered form, if its signature holds."""
-        return unsign_form_key(self.cleaned_data.get("voter"))

@@ -40,15 +40,9 @@ def has_voted(request, poll):
     return bool(key) and ballot_exists(poll, key)
 
 
-def ballot_form(request, poll, prefix_id="id_%s"):
-    """A fresh vote form carrying a signed voter key, and the key it carries.
-
-    The key goes into the form as well as into the cookie so that a double
-    click on a page whose cookie has not arrived yet still sends one key twice.
-    """
-    key = voting.voter_key_from_cookie(request) or voting.new_voter_key()
-    form = VoteForm(poll, initial={"voter": voting.sign_form_key(key)}, auto_id=prefix_id)
-    return form, key
+def ballot_form(poll, prefix_id="id_%s"):
+    """A fresh vote form: the same for every visitor (see voting.voter_key_for)."""
+    return VoteForm(poll, auto_id=prefix_id)
 
 
 class CurrentPollView(TemplateView):
@@ -62,15 +56,11 @@ class CurrentPollView(TemplateView):
             "poll": poll,
             "past_polls": list(Poll.objects.closed()[:10]),
         }
-        key = None
         if poll is not None:
             context["has_voted"] = has_voted(request, poll)
             if not context["has_voted"]:
-                context["form"], key = ballot_form(request, poll)
-        response = self.render_to_response(self.get_context_data(**context))
-        if key and voting.voter_key_from_cookie(request) is None:
-            voting.set_voter_cookie(response, request, key)
-        return response
+                context["form"] = ballot_form(poll)
+        return self.render_to_response(self.get_context_data(**context))
 
 
 class PollDetailView(PollQuerysetMixin, View):
@@ -96,13 +86,8 @@ class PollDetailView(PollQuerysetMixin, View):
     def get(self, request, slug):
         poll = self.get_poll()
         voted = has_voted(request, poll)
-        form = key = None
-        if poll.is_open() and not voted:
-            form, key = ballot_form(request, poll)
-        response = self.render_page(poll, form=form, voted=voted)
-        if key and voting.voter_key_from_cookie(request) is None:
-            voting.set_voter_cookie(response, request, key)
-        return response
+        form = ballot_form(poll) if poll.is_open() and not voted else None
+        return self.render_page(poll, form=form, voted=voted)
 
     def post(self, request, slug):
         poll = self.get_poll()
@@ -133,7 +118,7 @@ class PollDetailView(PollQuerysetMixin, View):
             refusal = _("Głos nie został zapisany. Popraw zaznaczone pole.")
             return self.render_page(poll, form=form, refusal=refusal, status=400)
 
-        key = voting.voter_key_from_cookie(request) or form.voter_key() or voting.new_voter_key()
+        key = voting.voter_key_for(request)
         if ballot_exists(poll, key):
             return self.already_voted(poll, key)
         hashed_address = voting.address_hash(voting.client_address(request))

@@ -7,13 +7,12 @@ import ipaddress
 import secrets
 
 from django.conf import settings
-from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
 VOTER_COOKIE = "ankieta_glosujacy"
 VOTER_COOKIE_SALT = "survey.voter"
-VOTER_FORM_SALT = "survey.voter-form"
+VOTER_FROM_CSRF_SALT = "survey.voter-from-csrf"
 VOTER_COOKIE_MAX_AGE = 2 * 365 * 24 * 3600
 FLOOD_WINDOW_SECONDS = 3600
 
@@ -27,17 +26,23 @@ def voter_key_from_cookie(request):
     return request.get_signed_cookie(VOTER_COOKIE, default=None, salt=VOTER_COOKIE_SALT)
 
 
-def sign_form_key(key):
-    return signing.Signer(salt=VOTER_FORM_SALT).sign(key)
+def voter_key_for(request):
+    """The key a ballot from this request is filed under.
 
-
-def unsign_form_key(value):
-    if not value:
-        return None
-    try:
-        return signing.Signer(salt=VOTER_FORM_SALT).unsign(value)
-    except signing.BadSignature:
-        return None
+    The voter cookie when there is one. Otherwise a key derived from the
+    browser's CSRF secret, which every form post carries: a double click or
+    two tabs from one browser post the same secret before any voter cookie
+    has arrived, so they get one key and the unique constraint lets one ballot
+    in. Pages therefore hold nothing per visitor but the CSRF token, which is
+    what lets the page cache share them.
+    """
+    key = voter_key_from_cookie(request)
+    if key:
+        return key
+    secret = request.META.get("CSRF_COOKIE")
+    if secret:
+        return salted_hmac(VOTER_FROM_CSRF_SALT, secret).hexdigest()[:32]
+    return new_voter_key()
 
 
 def set_voter_cookie(response, request, key):

@@ -22,7 +22,7 @@ def survey_home_section(context):
         section["has_voted"] = has_voted(request, poll)
         if not section["has_voted"]:
             # Ids of their own: the home page carries other apps' sections too.
-            section["form"], _key = ballot_form(request, poll, prefix_id="ankieta-%s")
+            section["form"] = ballot_form(poll, prefix_id="ankieta-%s")
     return section
 
 

@@ -72,6 +72,23 @@ def csrf_token(html):
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
+def test_each_visitor_gets_a_csrf_token_that_works_with_their_own_cookie(centre):
+    poll = make_poll()
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_page = first.get(poll.get_absolute_url())
+    second_page = second.get(poll.get_absolute_url())
+    assert second_page["X-Page-Cache"] == "hit"
+    assert csrf_token(first_page.content.decode()) != csrf_token(second_page.content.decode())
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+    choice = poll.choices.first()
+    response = second.post(
+        poll.get_absolute_url(),
+        {"choice": choice.pk, "csrfmiddlewaretoken": csrf_token(second_page.content.decode())},
+    )
+    assert response.status_code in (302, 303)
+    assert poll.ballots.count() == 1
+
+
 def test_messages_and_already_voted_never_reach_another_visitor(centre):
     poll = make_poll()
     voter, other = Client(), Client()

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.http import HttpResponse
 from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -83,8 +84,8 @@ def test_poll_page_carries_a_gdpr_clause_naming_the_centre(client, poll, centre)
     assert "po 30 dniach" in page
 
 
-def test_poll_page_sets_an_httponly_lax_signed_voter_cookie(client, poll):
-    response = client.get(poll.get_absolute_url())
+def test_a_vote_sets_an_httponly_lax_signed_voter_cookie(client, poll):
+    response = client.post(poll.get_absolute_url(), {"choice": poll.choices.first().pk})
     cookie = response.cookies[voting.VOTER_COOKIE]
     assert cookie["httponly"]
     assert cookie["samesite"] == "Lax"
@@ -93,7 +94,9 @@ def test_poll_page_sets_an_httponly_lax_signed_voter_cookie(client, poll):
 
 
 def test_voter_cookie_is_secure_when_the_request_is(poll):
-    response = Client().get(poll.get_absolute_url(), secure=True)
+    response = Client().post(
+        poll.get_absolute_url(), {"choice": poll.choices.first().pk}, secure=True
+    )
     assert response.cookies[voting.VOTER_COOKIE]["secure"]
 
 
@@ -177,24 +180,40 @@ def test_poll_page_after_voting_says_already_voted_with_a_results_link(client, p
 
 
 def test_double_submit_of_one_form_before_the_cookie_arrives_makes_one_ballot(poll):
-    # Both posts carry the key signed into the rendered form; neither carries
-    # the cookie, as when a second click beats the first response.
-    form_page = text(Client().get("/"))  # the home page sets no cookie
-    signed = re.search(r'name="voter" value="([^"]+)"', form_page).group(1)
+    # Both posts carry the browser's CSRF cookie and neither the voter cookie,
+    # as when a second click beats the first response.
+    browser = Client()
+    text(browser.get("/"))
+    secret = browser.cookies["csrftoken"].value
     for _ in range(2):
-        response = Client().post(
-            poll.get_absolute_url(), {"choice": poll.choices.first().pk, "voter": signed}
-        )
+        click = Client()
+        click.cookies["csrftoken"] = secret
+        response = click.post(poll.get_absolute_url(), {"choice": poll.choices.first().pk})
         assert response.status_code == 303
     assert Ballot.objects.count() == 1
+
+
+def test_form_pages_set_no_voter_cookie_so_they_can_be_shared(poll, centre):
+    for path in ("/", "/ankieta/", poll.get_absolute_url()):
+        response = Client().get(path)
+        assert voting.VOTER_COOKIE not in response.cookies, path
+        assert 'name="voter"' not in text(response)
+
+
+def test_browsers_with_different_csrf_secrets_are_different_voters(poll):
+    for secret in ("a" * 32, "b" * 32):
+        browser = Client()
+        browser.cookies["csrftoken"] = secret
+        browser.post(poll.get_absolute_url(), {"choice": poll.choices.first().pk})
+    assert Ballot.objects.count() == 2
 
 
 def test_two_tabs_sharing_the_cookie_make_one_ballot(client, poll):
     first_tab = text(client.get(poll.get_absolute_url()))
     second_tab = text(client.get(poll.get_absolute_url()))
     for page in (first_tab, second_tab):
-        signed = re.search(r'name="voter" value="([^"]+)"', page).group(1)
-        client.post(poll.get_absolute_url(), {"choice": poll.choices.first().pk, "voter": signed})
+        assert 'type="radio"' in page
+        client.post(poll.get_absolute_url(), {"choice": poll.choices.first().pk})
     assert Ballot.objects.count() == 1
 
 
@@ -462,10 +481,9 @@ def test_home_section_form_works_without_javascript(poll, centre):
     client = Client(enforce_csrf_checks=True)
     page = text(client.get("/"))
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    signed = re.search(r'name="voter" value="([^"]+)"', page).group(1)
     response = client.post(
         poll.get_absolute_url(),
-        {"choice": poll.choices.last().pk, "voter": signed, "csrfmiddlewaretoken": token},
+        {"choice": poll.choices.last().pk, "csrfmiddlewaretoken": token},
     )
     assert response.status_code == 303
     assert Ballot.objects.get().choice == poll.choices.last()
@@ -507,7 +525,11 @@ def _survey_queries(client, url):
     ],
 )
 def test_pages_run_a_constant_number_of_queries(client, poll, centre, url, expected):
-    client.get("/ankieta/nowa-strona/")  # the voter cookie; later requests carry it
+    # A returning browser with a voter cookie: its pages are rendered for it
+    # (and ask whether it voted), never taken from the shared page cache.
+    response = HttpResponse()
+    voting.set_voter_cookie(response, RequestFactory().get("/"), "returning-reader")
+    client.cookies[voting.VOTER_COOKIE] = response.cookies[voting.VOTER_COOKIE].value
     small = _survey_queries(client, url)
     _grow(poll, 12, 30)
     large = _survey_queries(client, url)
