@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -21,3 +23,7 @@ urlpatterns = [
     path("ankieta/", include("survey.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# Uploaded images in development; in production the reverse proxy serves
+# DJANGO_MEDIA_ROOT at /media/ (see README).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -218,3 +218,32 @@ def test_centre_record_is_single(centre):
             iod_email="a@b.example",
         )
     assert Centre.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_form_post_without_csrf_gets_a_polish_403(centre):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/kontakt/", {"x": "1"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert '<html lang="pl"' in html
+    assert "Formularz wygasł" in html
+
+
+@pytest.mark.django_db
+def test_a_broken_multipart_body_is_a_polish_400_not_an_error(centre):
+    from django.test import Client
+
+    from tests.survey.factories import make_poll
+
+    poll = make_poll()
+    response = Client(enforce_csrf_checks=True).generic(
+        "POST",
+        poll.get_absolute_url(),
+        b'--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nunterminated',
+        content_type="multipart/form-data; boundary=xyz",
+    )
+    assert 400 <= response.status_code < 500
+    assert '<html lang="pl"' in response.content.decode()
+    assert poll.ballots.count() == 0
