@@ -240,6 +240,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 POLL_VOTES_PER_IP_PER_HOUR = env_int("POLL_VOTES_PER_IP_PER_HOUR", 60)
+# Days a ballot keeps the keyed hash of its client address (for flood checks);
+# `manage.py purge_ballot_addresses`, run daily, blanks older ones.
+POLL_ADDRESS_RETENTION_DAYS = env_int("POLL_ADDRESS_RETENTION_DAYS", 30)
 # Map tiles come from a server the centre chooses (its own, or a provider it
 # has an agreement with); empty means no tiles are requested and the map of
 # sites stays a list with coordinates and links, so no third party learns of
