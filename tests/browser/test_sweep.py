@@ -10,48 +10,12 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from tests.pages import public_pages
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-def public_pages():
-    """The URL of every kind of public page, for the demo content."""
-    from communities.models import CommunityArea, Event
-    from projects.models import Partner, Project, TargetGroup
-    from survey.models import Poll
-
-    project = Project.objects.published().order_by("pk").first()
-    group = TargetGroup.objects.order_by("pk").first()
-    partner = Partner.objects.order_by("pk").first()
-    area = CommunityArea.objects.published().order_by("pk").first()
-    event = Event.objects.published().order_by("starts_at").first()
-    poll = Poll.objects.published().order_by("pk").first()
-    street = area.streets.order_by("pk").first()
-    return [
-        "/",
-        "/kontakt/",
-        "/projekty/",
-        f"/projekty/?status=ongoing&grupa={group.slug}&partner={partner.slug}&q=a",
-        "/projekty/?status=nieznany",
-        "/projekty/?page=2",
-        project.get_absolute_url(),
-        "/osl/",
-        f"/osl/?ulica={street.name}",
-        "/osl/?ulica=Nieistniejąca",
-        area.get_absolute_url(),
-        "/osl/wydarzenia/",
-        "/osl/wydarzenia/archiwum/",
-        event.get_absolute_url(),
-        "/ankieta/",
-        poll.get_absolute_url(),
-        f"{poll.get_absolute_url()}wyniki/",
-        "/deklaracja-dostepnosci/",
-        "/informacje/",
-        "/polityka-prywatnosci/",
-        "/nie-ma-takiej-strony/",
-    ]
 
 
 @pytest.fixture

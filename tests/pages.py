@@ -1,0 +1,38 @@
+"""The public pages of the site, for sweeps over all of them."""
+
+
+def public_pages():
+    """The URL of every kind of public page, for the demo content."""
+    from communities.models import CommunityArea, Event
+    from projects.models import Partner, Project, TargetGroup
+    from survey.models import Poll
+
+    project = Project.objects.published().order_by("pk").first()
+    group = TargetGroup.objects.order_by("pk").first()
+    partner = Partner.objects.order_by("pk").first()
+    area = CommunityArea.objects.published().order_by("pk").first()
+    event = Event.objects.published().order_by("starts_at").first()
+    poll = Poll.objects.published().order_by("pk").first()
+    street = area.streets.order_by("pk").first()
+    return [
+        "/",
+        "/kontakt/",
+        "/projekty/",
+        f"/projekty/?status=ongoing&grupa={group.slug}&partner={partner.slug}&q=a",
+        "/projekty/?status=nieznany",
+        project.get_absolute_url(),
+        "/osl/",
+        f"/osl/?ulica={street.name}",
+        "/osl/?ulica=Nieistniejąca",
+        area.get_absolute_url(),
+        "/osl/wydarzenia/",
+        "/osl/wydarzenia/archiwum/",
+        event.get_absolute_url(),
+        "/ankieta/",
+        poll.get_absolute_url(),
+        f"{poll.get_absolute_url()}wyniki/",
+        "/deklaracja-dostepnosci/",
+        "/informacje/",
+        "/polityka-prywatnosci/",
+        "/nie-ma-takiej-strony/",
+    ]
