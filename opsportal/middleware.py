@@ -1,17 +1,20 @@
 """Request handling Django does not provide: request ids, the headers its own
 middleware does not set, and limits on what a request may carry."""
 
+import logging
 import uuid
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
 # Read by opsportal.log.JsonFormatter, so that every log line written while a
 # request is handled names that request, whichever logger wrote it.
 request_id_var = ContextVar("request_id", default="")
 request_path_var = ContextVar("request_path", default="")
+security_logger = logging.getLogger("django.security.DisallowedHost")
 
 
 class RequestIdMiddleware:
@@ -36,6 +39,31 @@ class RequestIdMiddleware:
             request_path_var.reset(path_token)
         response["X-Request-ID"] = request.id
         return response
+
+
+class AllowedHostMiddleware:
+    """Answer a request for a host not in ALLOWED_HOSTS with a bare 400, first.
+
+    Django would raise DisallowedHost wherever the host is first read and
+    render the 400 page, and any page that reads the host again (an absolute
+    URL in the layout) would then fail with a 500. Checking once, before
+    anything else, keeps misaddressed requests, scanners included, at 400.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            request.get_host()
+        except DisallowedHost as exc:
+            security_logger.warning(str(exc), extra={"request": request, "status_code": 400})
+            response = HttpResponseBadRequest(
+                "Bad Request (400)", content_type="text/plain; charset=utf-8"
+            )
+            response["X-Content-Type-Options"] = "nosniff"
+            return response
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:

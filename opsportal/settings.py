@@ -80,6 +80,7 @@ INSTALLED_APPS = [
 # follows authentication, as django-axes requires, to answer a lockout.
 MIDDLEWARE = [
     "opsportal.middleware.RequestIdMiddleware",
+    "opsportal.middleware.AllowedHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "opsportal.middleware.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
