@@ -141,3 +141,23 @@ def test_plain_http_is_redirected_to_https_in_production(gunicorn_server):
         opener.open(request, timeout=10)
     assert error.value.code == 301
     assert error.value.headers["Location"].startswith("https://")
+
+
+def test_gunicorn_pages_and_static_files_carry_the_security_headers(gunicorn_server):
+    _status, _headers, body = fetch(gunicorn_server + "/")
+    css = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', body.decode()).group(1)
+    for path in ("/", css, "/admin/login/"):
+        _status, headers, _body = fetch(gunicorn_server + path)
+        policy = headers["Content-Security-Policy"]
+        assert "object-src 'none'" in policy and "frame-ancestors 'none'" in policy, path
+        assert "unsafe-inline" not in policy, path
+        assert headers["X-Frame-Options"] == "DENY", path
+        assert headers["X-Content-Type-Options"] == "nosniff", path
+        assert "camera=()" in headers["Permissions-Policy"], path
+        assert "max-age=31536000" in headers["Strict-Transport-Security"], path
+
+
+def test_gunicorn_answers_400_to_an_unknown_host(gunicorn_server):
+    with pytest.raises(urllib.error.HTTPError) as error:
+        fetch(gunicorn_server + "/", Host="evil.example")
+    assert error.value.code == 400
