@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from opsportal import views
+from opsportal import feeds, views
+from opsportal.sitemaps import SITEMAPS
 
 site_patterns = [
     path("", views.home, name="home"),
@@ -14,6 +16,11 @@ site_patterns = [
     path("polityka-prywatnosci/", views.privacy, name="privacy"),
     path("czytelnosc/", views.reader_options, name="reader_options"),
     path("healthz", views.healthz, name="healthz"),
+    path("szukaj/", views.search, name="search"),
+    path("robots.txt", views.robots, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Before communities.urls, whose event paths would take "rss" for a slug.
+    path("osl/wydarzenia/rss/", feeds.UpcomingEventsFeed(), name="events_rss"),
 ]
 
 urlpatterns = [

@@ -6,6 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from opsportal import search as site_search
 from opsportal.context_processors import get_centre
 from opsportal.cookies import READER_COOKIE, READER_COOKIE_MAX_AGE, site_cookies
 from opsportal.models import AccessibilityStatement, PublicInformation, Weekday
@@ -77,6 +78,19 @@ def information_text(request):
 @require_safe
 def privacy(request):
     return render(request, "opsportal/privacy.html", {"cookies": site_cookies()})
+
+
+@require_safe
+def search(request):
+    """/szukaj/?q=: published content matching the words, grouped by kind."""
+    query = site_search.Query.parse(request.GET.get("q", ""))
+    results = None if query.problem else site_search.search(query)
+    return render(request, "opsportal/search.html", {"query": query, "results": results})
+
+
+@require_safe
+def robots(request):
+    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
 
 
 READER_OPTIONS = {"tekst": {"duzy", "normalny"}, "kontrast": {"wysoki", "normalny"}}
