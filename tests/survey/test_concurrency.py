@@ -66,16 +66,35 @@ def test_200_distinct_voters_voting_at_once_are_all_counted():
     assert [choice["votes"] for choice in data["choices"]] == [50, 50, 50, 50]
 
 
-def test_one_voter_posting_20_times_at_once_gets_exactly_one_ballot():
+def _signed_voter_cookie(key):
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from survey import voting
+
+    response = HttpResponse()
+    voting.set_voter_cookie(response, RequestFactory().get("/"), key)
+    return {voting.VOTER_COOKIE: response.cookies[voting.VOTER_COOKIE].value}
+
+
+@pytest.mark.parametrize(
+    "cookies",
+    [
+        # One browser before its first vote: only its CSRF cookie says who it is.
+        {"csrftoken": "s3cretS3cretS3cretS3cretS3cret12"},
+        # One browser that has a voter cookie already.
+        _signed_voter_cookie("one-voter"),
+    ],
+    ids=["csrf-cookie", "voter-cookie"],
+)
+def test_one_voter_posting_20_times_at_once_gets_exactly_one_ballot(cookies):
     poll = make_poll()
-    first = Client()
-    first.get(poll.get_absolute_url())  # the signed voter cookie
-    cookie = first.cookies["ankieta_glosujacy"].value
     choice = poll.choices.first().pk
 
     def vote(index):
         client = Client()
-        client.cookies["ankieta_glosujacy"] = cookie
+        for name, value in cookies.items():
+            client.cookies[name] = value
         return client.post(poll.get_absolute_url(), {"choice": choice}).status_code
 
     statuses = _at_once(20, vote)
