@@ -76,8 +76,10 @@ STOP_WORDS = {"i", "w", "z", "na", "do", "od", "po", "dla", "oraz", "ul", "al", 
 _ENDINGS = sorted(
     {
         *("osciami", "osciach", "owania", "owanie", "owaniu", "osci", "osc"),
+        *("owych", "owymi", "owego", "owemu", "owej", "owym", "owa", "owe", "owy"),
         *("iami", "iach", "ach", "ami", "ych", "ich", "ymi", "imi", "ego", "emu", "owi"),
-        *("ow", "om", "ie", "ej", "em", "iu", "ia", "y", "a", "e", "i", "o", "u"),
+        *("iego", "iej", "iem", "zy", "ow", "om", "ie", "ej", "em", "iu", "ia"),
+        *("y", "a", "e", "i", "o", "u"),
     },
     key=len,
     reverse=True,
@@ -130,7 +132,12 @@ class Query:
     def parse(cls, raw):
         text = " ".join(_printable(raw or "").split())
         shortened = len(text) > MAX_QUERY_LENGTH
-        text = text[:MAX_QUERY_LENGTH].strip()
+        if shortened:
+            cut = text[:MAX_QUERY_LENGTH]
+            # Keep whole words: half a word would look for something else.
+            if text[MAX_QUERY_LENGTH] != " " and " " in cut:
+                cut = cut.rsplit(" ", 1)[0]
+            text = cut.strip()
         stems = []
         for word in words(text):
             if len(word) < MIN_WORD_LENGTH or word in STOP_WORDS:

@@ -34,5 +34,8 @@ def public_pages():
         "/deklaracja-dostepnosci/",
         "/informacje/",
         "/polityka-prywatnosci/",
+        "/szukaj/?q=dlugu",
+        "/szukaj/?q=zzzyzx",
+        "/szukaj/?q=",
         "/nie-ma-takiej-strony/",
     ]
