@@ -1,11 +1,14 @@
 -- Posts exactly `budget` votes to one poll, each from a new voter, then stops.
 --
--- Arguments after wrk's "--": <poll path> <budget> <csrf secret> <choice ids, comma-separated>.
+-- Arguments after wrk's "--": <poll path> <budget> <24-character secret prefix>
+-- <choice ids, comma-separated>.
 --
--- No voter cookie goes with a vote, so the portal treats each one as a new
--- voter. The CSRF check passes because Django accepts its 32-character
+-- A browser without a voter cookie is known by its CSRF secret
+-- (survey.voting.voter_key_for), so each vote carries a secret of its own:
+-- the prefix and the vote's number in eight digits, 32 letters and digits as
+-- Django's secrets are. The CSRF check passes because Django accepts that
 -- unmasked secret as the form token when the csrftoken cookie holds the same
--- secret. The honeypot field "website" stays empty.
+-- secret. No voter cookie is sent, and the honeypot field "website" stays empty.
 --
 -- wrk asks for a request whenever a connection is free and cannot be told to
 -- send nothing, so once the budget is spent the free connections get a
@@ -23,7 +26,7 @@
 -- is never sent. The first call therefore gets the filler and counts nothing,
 -- or the last vote of the budget would never go out.
 
-local path, secret, choices, vote_headers, filler
+local path, prefix, choices, filler
 local verified = false
 budget = 0
 sent = 0
@@ -37,15 +40,11 @@ filler_answers = 0
 function init(args)
   path = args[1]
   budget = tonumber(args[2])
-  secret = args[3]
+  prefix = args[3]
   choices = {}
   for id in string.gmatch(args[4], "[^,]+") do
     table.insert(choices, id)
   end
-  vote_headers = {
-    ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["Cookie"] = "csrftoken=" .. secret,
-  }
   filler = wrk.format("GET", "/healthz")
 end
 
@@ -58,10 +57,14 @@ function request()
     return filler
   end
   sent = sent + 1
+  local secret = prefix .. string.format("%08d", sent)
+  local headers = {
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+    ["Cookie"] = "csrftoken=" .. secret,
+  }
   local choice = choices[(sent % #choices) + 1]
-  local body = "csrfmiddlewaretoken=" .. secret .. "&choice=" .. choice
-    .. "&comment=&website=&voter="
-  return wrk.format("POST", path, vote_headers, body)
+  local body = "csrfmiddlewaretoken=" .. secret .. "&choice=" .. choice .. "&comment=&website="
+  return wrk.format("POST", path, headers, body)
 end
 
 function response(status, headers, body)
