@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils import formats, timezone
+from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Event
@@ -21,7 +22,10 @@ class UpcomingEventsFeed(Feed):
 
     def item_description(self, event):
         when = formats.date_format(timezone.localtime(event.starts_at), "j E Y, G:i")
-        return f"{when}, {event.place_label}. {event.description}".strip()
+        # Feed readers render <description> as HTML: escape the editor's text
+        # here, before the feed's own XML escaping, so it stays text.
+        text = f"{when}, {event.place_label}. {event.description}".strip()
+        return linebreaks(text, autoescape=True)
 
     def item_pubdate(self, event):
         return event.created_at

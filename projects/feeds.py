@@ -1,5 +1,6 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
+from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Project
@@ -17,7 +18,9 @@ class LatestProjectsFeed(Feed):
         return project.title
 
     def item_description(self, project):
-        return project.lead
+        # Feed readers render <description> as HTML: escape the editor's text
+        # here, before the feed's own XML escaping, so it stays text.
+        return linebreaks(project.lead, autoescape=True)
 
     def item_pubdate(self, project):
         return project.published_at
