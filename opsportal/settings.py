@@ -184,9 +184,9 @@ AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "survey.voting.client_address"
-POLL_TRUSTED_PROXY_HEADER = os.environ.get("DJANGO_TRUSTED_PROXY_HEADER", "").strip()
-POLL_TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "opsportal.network.client_address"
+TRUSTED_PROXY_HEADER = os.environ.get("DJANGO_TRUSTED_PROXY_HEADER", "").strip()
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
 
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", _("polski"))]

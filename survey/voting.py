@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+from opsportal.network import client_address, parse_ip  # noqa: F401 (client_address is re-exported)
+
 VOTER_COOKIE = "ankieta_glosujacy"
 VOTER_COOKIE_SALT = "survey.voter"
 VOTER_FROM_CSRF_SALT = "survey.voter-from-csrf"
@@ -57,54 +59,13 @@ def set_voter_cookie(response, request, key):
     )
 
 
-def _parse_ip(value):
-    try:
-        return ipaddress.ip_address(value.strip().strip("[]"))
-    except ValueError:
-        return None
-
-
-def _trusted_proxies():
-    networks = []
-    for entry in getattr(settings, "POLL_TRUSTED_PROXIES", ()):
-        try:
-            networks.append(ipaddress.ip_network(entry, strict=False))
-        except ValueError:
-            continue
-    return networks
-
-
-def client_address(request):
-    """The client's IP address as text.
-
-    REMOTE_ADDR unless ``settings.POLL_TRUSTED_PROXY_HEADER`` names the header
-    (e.g. ``HTTP_X_FORWARDED_FOR``) that our own reverse proxy fills in. Only the
-    right end of that header was written by proxies we trust; anything to the
-    left of the first address we do not trust is whatever the client claimed,
-    so the walk goes from the right and stops at the first untrusted hop.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    header = getattr(settings, "POLL_TRUSTED_PROXY_HEADER", "")
-    if header:
-        trusted = _trusted_proxies()
-        hops = [hop for hop in request.META.get(header, "").split(",") if hop.strip()]
-        for hop in reversed(hops):
-            address = _parse_ip(hop)
-            if address is None:
-                break
-            if any(address in network for network in trusted):
-                continue
-            return str(address)
-    return remote
-
-
 def address_hash(address):
     """A keyed hash of the address: stable enough to limit floods, useless to reverse.
 
     An IPv6 client can pick any address in its /64, so the whole /64 counts
     as one address.
     """
-    parsed = _parse_ip(address or "")
+    parsed = parse_ip(address or "")
     if parsed is not None and parsed.version == 6 and parsed.ipv4_mapped is not None:
         parsed = parsed.ipv4_mapped
     if parsed is None:

@@ -143,22 +143,20 @@ def test_client_address_ignores_forwarded_header_unless_configured():
     assert voting.client_address(request) == "198.51.100.1"
 
 
-@override_settings(POLL_TRUSTED_PROXY_HEADER="HTTP_X_FORWARDED_FOR")
+@override_settings(TRUSTED_PROXY_HEADER="HTTP_X_FORWARDED_FOR")
 def test_client_address_takes_the_rightmost_hop_of_the_trusted_header():
     # The client forged "1.2.3.4"; our proxy appended the address it saw.
     request = _request(HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9")
     assert voting.client_address(request) == "203.0.113.9"
 
 
-@override_settings(
-    POLL_TRUSTED_PROXY_HEADER="HTTP_X_FORWARDED_FOR", POLL_TRUSTED_PROXIES=["10.0.0.0/8"]
-)
+@override_settings(TRUSTED_PROXY_HEADER="HTTP_X_FORWARDED_FOR", TRUSTED_PROXIES=["10.0.0.0/8"])
 def test_client_address_skips_trusted_proxies_from_the_right():
     request = _request(HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9, 10.1.2.3")
     assert voting.client_address(request) == "203.0.113.9"
 
 
-@override_settings(POLL_TRUSTED_PROXY_HEADER="HTTP_X_FORWARDED_FOR")
+@override_settings(TRUSTED_PROXY_HEADER="HTTP_X_FORWARDED_FOR")
 def test_client_address_falls_back_to_remote_addr_on_garbage_header():
     assert voting.client_address(_request(HTTP_X_FORWARDED_FOR="nonsense")) == "198.51.100.1"
     assert voting.client_address(_request()) == "198.51.100.1"

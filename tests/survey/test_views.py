@@ -248,7 +248,7 @@ def test_flood_limit_message_is_polish(poll):
     assert "Spróbuj ponownie później" in text(response)
 
 
-@override_settings(POLL_VOTES_PER_IP_PER_HOUR=1, POLL_TRUSTED_PROXY_HEADER="HTTP_X_FORWARDED_FOR")
+@override_settings(POLL_VOTES_PER_IP_PER_HOUR=1, TRUSTED_PROXY_HEADER="HTTP_X_FORWARDED_FOR")
 def test_flood_limit_uses_the_trusted_proxy_header_when_configured(poll):
     behind_proxy = {"REMOTE_ADDR": "10.0.0.1"}
     assert vote(Client(HTTP_X_FORWARDED_FOR="203.0.113.1", **behind_proxy), poll).status_code == 303
