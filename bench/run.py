@@ -745,7 +745,7 @@ def main(argv=None):
                 if "REDIS_URL" in pass_env:
                     flush_redis(pass_env["REDIS_URL"])
             failed |= bool(broken) or not all(votes["checks"].values())
-            report += [f"### {label}", "", table, "", vote_report(votes), ""]
+            report += [f"### {label}", "", table, "", "```text", vote_report(votes), "```", ""]
         if args.markdown:
             args.markdown.write_text("\n".join(report), encoding="utf-8")
     except BenchError as error:
