@@ -170,6 +170,10 @@ class Ballot(models.Model):
                 condition=~Q(voter_key=""), name="survey_ballot_voter_key_not_empty"
             ),
         ]
+        indexes = [
+            # The flood limit counts an address's ballots of the last hour.
+            models.Index(fields=["address_hash", "created_at"], name="survey_ballot_flood"),
+        ]
 
     def __str__(self):
         return f"{self.poll} — {self.choice}"

@@ -122,14 +122,14 @@ class PollDetailView(PollQuerysetMixin, View):
         if ballot_exists(poll, key):
             return self.already_voted(poll, key)
         hashed_address = voting.address_hash(voting.client_address(request))
-        if voting.flood_limit_reached(hashed_address):
-            refusal = _(
-                "Z Twojej sieci oddano w ostatniej godzinie bardzo dużo głosów. "
-                "Spróbuj ponownie później."
-            )
-            return self.render_page(poll, form=form, refusal=refusal, status=429)
         try:
             with transaction.atomic():
+                if voting.flood_limit_reached(hashed_address):
+                    refusal = _(
+                        "Z Twojej sieci oddano w ostatniej godzinie bardzo dużo głosów. "
+                        "Spróbuj ponownie później."
+                    )
+                    return self.render_page(poll, form=form, refusal=refusal, status=429)
                 Ballot.objects.create(
                     poll=poll,
                     choice=form.cleaned_data["choice"],

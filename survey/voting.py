@@ -3,11 +3,13 @@
 No raw IP address leaves this module: callers get a keyed hash of it.
 """
 
+import datetime as dt
 import ipaddress
 import secrets
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import connection
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from opsportal.network import client_address, parse_ip  # noqa: F401 (client_address is re-exported)
@@ -78,22 +80,22 @@ def address_hash(address):
 
 
 def flood_limit_reached(hashed_address):
-    """Count one vote attempt from this address; True once over the hourly limit.
+    """True once this address has cast the hourly limit of ballots.
 
-    ``cache.add`` creates the counter only if it is missing and ``cache.incr``
-    is atomic in every Django cache backend we use (locmem, Redis), so parallel
-    requests cannot both read the same count.
+    Counted from the ballots themselves, so every gunicorn worker and every
+    server sees the same count without a shared cache. Call it inside the
+    transaction that writes the ballot: on PostgreSQL an advisory lock per
+    address makes count-then-insert atomic, and SQLite's IMMEDIATE
+    transactions already let one writer in at a time.
     """
-    limit = getattr(settings, "POLL_VOTES_PER_IP_PER_HOUR", 60)
-    key = f"survey:flood:{hashed_address}"
-    cache.add(key, 0, timeout=FLOOD_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        # The counter expired between add() and incr(): this is a new window.
-        cache.add(key, 1, timeout=FLOOD_WINDOW_SECONDS)
-        count = 1
-    return count > limit
+    from survey.models import Ballot
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [hashed_address])
+    since = timezone.now() - dt.timedelta(seconds=FLOOD_WINDOW_SECONDS)
+    recent = Ballot.objects.filter(address_hash=hashed_address, created_at__gte=since)
+    return recent.count() >= settings.POLL_VOTES_PER_IP_PER_HOUR
 
 
 def retention_days():

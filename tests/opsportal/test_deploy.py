@@ -1,47 +1,11 @@
 """Production settings, checked in separate processes with a production environment."""
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-STRONG_KEY = "x7Kp2vQ9mZ4tL8wR1nB6yH3cJ5fD0gS_aE-uIoPqWsXzTvNbMlKjHgFdSa12345"
-
-
-def production_env(tmp_path, **extra):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("DJANGO_") and key != "DATABASE_URL"
-    }
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "opsportal.settings",
-            "DJANGO_SECRET_KEY": STRONG_KEY,
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
-            "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
-        }
-    )
-    env.update(extra)
-    return env
-
-
-def manage(env, *args):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.production import gunicorn, manage, production_env
 
 
 def test_check_deploy_reports_nothing_with_production_defaults(tmp_path):
@@ -70,39 +34,15 @@ def test_debug_is_off_and_hosts_are_local_by_default(tmp_path):
     )
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def gunicorn_server(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("gunicorn")
     env = production_env(tmp_path, DJANGO_SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO")
-    for args in (("migrate", "--no-input"), ("load_demo",), ("collectstatic", "--no-input")):
+    for args in (("migrate", "--no-input"), ("load_demo",)):
         result = manage(env, *args)
         assert result.returncode == 0, result.stderr
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "opsportal.wsgi", "--bind", f"127.0.0.1:{port}"]
-        + ["--workers", "1", "--threads", "2", "--worker-class", "gthread"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+    with gunicorn(env) as base:
+        yield base
 
 
 def fetch(url, **headers):

@@ -12,7 +12,7 @@ import uuid
 import pytest
 from django.db import connection
 
-from tests.opsportal.test_deploy import ROOT, STRONG_KEY
+from tests.production import ROOT, STRONG_KEY
 
 DUMPDATA = [
     "dumpdata",

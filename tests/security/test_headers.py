@@ -83,7 +83,7 @@ def test_map_tiles_origin_is_the_only_foreign_image_source():
     import subprocess
     import sys
 
-    from tests.opsportal.test_deploy import ROOT
+    from tests.production import ROOT
 
     code = (
         "import os; os.environ['DJANGO_DEBUG']='1';"

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.test import Client
 
 from opsportal.log import JsonFormatter
-from tests.opsportal.test_deploy import ROOT, STRONG_KEY
+from tests.production import ROOT, STRONG_KEY
 
 pytestmark = pytest.mark.django_db
 

@@ -102,3 +102,18 @@ def test_one_voter_posting_20_times_at_once_gets_exactly_one_ballot(cookies):
     assert Ballot.objects.filter(poll=poll).count() == 1
     data = Client().get(reverse("survey:results_json", args=[poll.slug])).json()
     assert data["total"] == 1
+
+
+def test_flood_limit_holds_when_voters_from_one_address_vote_at_once(settings):
+    settings.POLL_VOTES_PER_IP_PER_HOUR = 3
+    poll = make_poll()
+    choice = poll.choices.first().pk
+
+    def vote(index):
+        client = Client(REMOTE_ADDR="198.51.100.77")
+        client.cookies["csrftoken"] = f"voter{index:027d}"
+        return client.post(poll.get_absolute_url(), {"choice": choice}).status_code
+
+    statuses = sorted(_at_once(12, vote))
+    assert statuses == [303] * 3 + [429] * 9
+    assert Ballot.objects.filter(poll=poll).count() == 3
