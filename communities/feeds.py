@@ -1,11 +1,17 @@
-"""The events as iCalendar (RFC 5545), for residents' phone and desktop calendars."""
+"""The events for machines: iCalendar (RFC 5545) for calendars, RSS for feed readers."""
 
 import datetime as dt
 
+from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
+from django.utils import formats, timezone
+from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from communities.models import Event
 from opsportal.hours import WARSAW
 
 PRODUCT_ID = "-//opsportal//Organizowanie spolecznosci lokalnej//PL"
@@ -47,3 +53,28 @@ def calendar(events, request):
             last_date=max(dates) + dt.timedelta(days=366),
         )
     return cal.to_ical()
+
+
+class UpcomingEventsFeed(Feed):
+    title = gettext_lazy("Wydarzenia w społecznościach lokalnych")
+    description = gettext_lazy("Nadchodzące spotkania, festyny i warsztaty na osiedlach.")
+    link = reverse_lazy("communities:events")
+
+    def items(self):
+        return Event.objects.published().upcoming().with_place()[:30]
+
+    def item_title(self, event):
+        return event.title
+
+    def item_description(self, event):
+        when = formats.date_format(timezone.localtime(event.starts_at), "j E Y, G:i")
+        # Feed readers render <description> as HTML: escape the editor's text
+        # here, before the feed's own XML escaping, so it stays text.
+        text = f"{when}, {event.place_label}. {event.description}".strip()
+        return linebreaks(text, autoescape=True)
+
+    def item_pubdate(self, event):
+        return event.created_at
+
+    def item_updateddate(self, event):
+        return event.updated_at

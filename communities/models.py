@@ -15,7 +15,7 @@ PHONE_VALIDATOR = RegexValidator(
 # Paths under /osl/ that an area's slug must not take.
 RESERVED_AREA_SLUGS = ("wydarzenia",)
 # Paths under /osl/wydarzenia/ that an event's slug must not take.
-RESERVED_EVENT_SLUGS = ("archiwum",)
+RESERVED_EVENT_SLUGS = ("archiwum", "rss")
 
 
 class StreetSide(models.TextChoices):

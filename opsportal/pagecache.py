@@ -158,8 +158,9 @@ def _storable(response):
     # cannot be shared.
     if b' nonce="' in response.content:
         return False
-    if response.has_header("Vary") and "cookie" in response["Vary"].lower():
-        return False
+    # "Vary: Cookie" is no bar: the requests that reach the cache carry only
+    # the shared cookies, whose effect the key (reader options) and the CSRF
+    # placeholder already cover. The header still guides caches downstream.
     cache_control = response.get("Cache-Control", "").lower()
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
 

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from opsportal import feeds, views
+from opsportal import views
 from opsportal.sitemaps import SITEMAPS
 
 site_patterns = [
@@ -19,8 +19,6 @@ site_patterns = [
     path("szukaj/", views.search, name="search"),
     path("robots.txt", views.robots, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    # Before communities.urls, whose event paths would take "rss" for a slug.
-    path("osl/wydarzenia/rss/", feeds.UpcomingEventsFeed(), name="events_rss"),
 ]
 
 urlpatterns = [

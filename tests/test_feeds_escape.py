@@ -46,3 +46,16 @@ def test_events_feed_description_is_escaped_html(client):
     (description,) = descriptions(client, "/osl/wydarzenia/rss/")
     assert "<script" not in description
     assert "&lt;script&gt;" in description
+
+
+def test_no_event_can_take_the_feeds_address():
+    from django.db import IntegrityError, transaction
+
+    from communities.models import CommunityArea, Event
+
+    area = CommunityArea.objects.create(name="A", slug="a", city="X", published=True)
+    start = timezone.now()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Event.objects.create(
+            title="RSS", slug="rss", area=area, place="X", starts_at=start, ends_at=start
+        )

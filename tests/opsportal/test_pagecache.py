@@ -196,3 +196,22 @@ def test_the_shared_redis_cache_invalidates_too(settings, client, centre):
     assert "X-Page-Cache" not in response
     assert "Ośrodek po zmianie" in response.content.decode()
     caches["default"].clear()
+
+
+def test_results_json_is_cached_until_the_next_ballot(client, centre):
+    poll = make_poll()
+    url = f"{poll.get_results_url()}".replace("wyniki/", "wyniki.json")
+    assert client.get(url).json()["total"] == 0
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    voter = Client()
+    page = voter.get(poll.get_absolute_url())
+    voter.post(
+        poll.get_absolute_url(),
+        {
+            "choice": poll.choices.first().pk,
+            "csrfmiddlewaretoken": csrf_token(page.content.decode()),
+        },
+    )
+    response = client.get(url)
+    assert "X-Page-Cache" not in response
+    assert response.json()["total"] == 1
