@@ -54,9 +54,14 @@ def map_data(sites):
     }
 
 
+ICS_EVENTS = 200
+
+
 class AreaListView(ListView):
     template_name = "communities/area_list.html"
     context_object_name = "areas"
+    # A city has a handful of areas; pages keep the list light if it grows.
+    paginate_by = 20
 
     def get_queryset(self):
         return CommunityArea.objects.published().with_sites()
@@ -68,7 +73,9 @@ class AreaListView(ListView):
         params = self.request.GET
         form = AddressLookupForm(params if "ulica" in params else None)
         sites = [site for area in context["areas"] for site in area.sites.all()]
+        page = context["page_obj"]
         context.update(
+            page_range=page.paginator.get_elided_page_range(page.number),
             form=form,
             lookup=form.lookup() if form.is_bound and form.is_valid() else None,
             sites=sites,
@@ -142,7 +149,9 @@ class EventDetailView(EventMixin, DetailView):
 
 @require_safe
 def events_ics(request):
-    events = Event.objects.published().upcoming().with_place()
+    # The coming months are what a calendar subscription needs; the cap keeps
+    # the feed small however many events are planned.
+    events = Event.objects.published().upcoming().with_place()[:ICS_EVENTS]
     return _calendar_response(feeds.calendar(events, request), "wydarzenia-osl.ics")
 
 

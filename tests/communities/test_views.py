@@ -235,11 +235,12 @@ def test_list_page_query_count_does_not_grow_with_areas(
     client, centre, django_assert_num_queries, count
 ):
     _populate(count)
-    # centre + phones + hours + special days; areas, sites, site hours, site
-    # special days; next events; street lookup.
-    with django_assert_num_queries(10):
+    # centre + phones + hours + special days; area count, a page of areas,
+    # sites, site hours, site special days; next events; street lookup.
+    with django_assert_num_queries(11):
         response = client.get("/osl/", {"ulica": "Podlesna", "numer": "1"})
-    assert len(response.context["areas"]) == count
+    assert len(response.context["areas"]) == min(count, 20)
+    assert response.context["paginator"].count == count
 
 
 @pytest.mark.parametrize("count", [3, 100])
@@ -306,3 +307,13 @@ def test_home_page_section_adds_no_queries_per_area(client, centre, count):
     assert response.content.decode().count('href="/osl/osiedle-') == min(count, 8)
     assert ("Wszystkie obszary" in response.content.decode()) is (count > 8)
     assert len(full) == len(empty)
+
+
+def test_area_list_pages_keep_the_address_lookup(client, centre):
+    _populate(25)
+    first = client.get("/osl/", {"ulica": "Podlesna"})
+    assert len(first.context["areas"]) == 20
+    assert 'href="?ulica=Podlesna&amp;page=2"' in first.content.decode()
+    second = client.get("/osl/", {"ulica": "Podlesna", "page": 2})
+    assert len(second.context["areas"]) == 5
+    assert client.get("/osl/", {"page": 9}).status_code == 404
