@@ -13,7 +13,7 @@ from communities.models import (
     Specialist,
     Street,
 )
-from opsportal.admin import ChangeHistoryMixin
+from opsportal.admin import ChangeHistoryMixin, OpeningHoursInline, SpecialDayInline
 
 
 class StreetInline(admin.TabularInline):
@@ -96,17 +96,12 @@ class CommunityAreaAdmin(ChangeHistoryMixin, admin.ModelAdmin):
         return obj._site_count
 
 
-class SiteHoursInline(admin.TabularInline):
+class SiteHoursInline(OpeningHoursInline):
     model = SiteHours
-    extra = 0
-    fields = ["weekday", "opens", "closes"]
 
 
-class SiteSpecialDayInline(admin.TabularInline):
+class SiteSpecialDayInline(SpecialDayInline):
     model = SiteSpecialDay
-    extra = 0
-    fields = ["date", "opens", "closes", "reason"]
-    verbose_name_plural = _("dni nieczynne i zmienione godziny (puste godziny — nieczynne)")
 
 
 @admin.register(ActivitySite)

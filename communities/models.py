@@ -1,4 +1,4 @@
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
@@ -6,10 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from communities.streets import street_key
-from opsportal.models import HasOpeningHours, OpeningHours, SpecialDay, Weekday, tel_href
-
-PHONE_VALIDATOR = RegexValidator(
-    r"^\+?[\d ()-]{9,20}$", _("Podaj numer telefonu, np. 15 000 30 01.")
+from opsportal.models import (
+    HasOpeningHours,
+    OpeningHours,
+    SpecialDay,
+    Weekday,
+    phone_validator,
+    postal_code_validator,
+    tel_href,
 )
 
 # Paths under /osl/ that an area's slug must not take.
@@ -48,7 +52,7 @@ class Organiser(models.Model):
         _("funkcja"), max_length=120, blank=True, help_text=_("Np. organizatorka społeczności.")
     )
     phone = models.CharField(
-        _("telefon służbowy"), max_length=40, blank=True, validators=[PHONE_VALIDATOR]
+        _("telefon służbowy"), max_length=40, blank=True, validators=[phone_validator]
     )
     email = models.EmailField(_("e-mail służbowy"), blank=True)
 
@@ -263,7 +267,7 @@ class ActivitySite(HasOpeningHours, models.Model):
         _("kod pocztowy"),
         max_length=6,
         blank=True,
-        validators=[RegexValidator(r"^\d{2}-\d{3}$", _("Kod pocztowy ma postać 00-000."))],
+        validators=[postal_code_validator],
     )
     city = models.CharField(_("miejscowość"), max_length=80)
     latitude = models.DecimalField(
@@ -282,7 +286,7 @@ class ActivitySite(HasOpeningHours, models.Model):
         blank=True,
         help_text=_("Np. piętro, winda, miejsce parkingowe, pies asystujący."),
     )
-    phone = models.CharField(_("telefon"), max_length=40, blank=True, validators=[PHONE_VALIDATOR])
+    phone = models.CharField(_("telefon"), max_length=40, blank=True, validators=[phone_validator])
     order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
 
     objects = SiteQuerySet.as_manager()

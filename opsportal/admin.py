@@ -94,17 +94,27 @@ class CentrePhoneInline(admin.TabularInline):
     fields = ["label", "number", "order"]
 
 
-class CentreHoursInline(admin.TabularInline):
-    model = CentreHours
+class OpeningHoursInline(admin.TabularInline):
+    """Weekly hours of any owner of opening hours; subclasses name the model."""
+
     extra = 0
     fields = ["weekday", "opens", "closes"]
 
 
-class CentreSpecialDayInline(admin.TabularInline):
-    model = CentreSpecialDay
+class SpecialDayInline(admin.TabularInline):
+    """Closure days and changed hours of any owner; subclasses name the model."""
+
     extra = 0
     fields = ["date", "opens", "closes", "reason"]
     verbose_name_plural = _("dni nieczynne i zmienione godziny (puste godziny — nieczynne)")
+
+
+class CentreHoursInline(OpeningHoursInline):
+    model = CentreHours
+
+
+class CentreSpecialDayInline(SpecialDayInline):
+    model = CentreSpecialDay
 
 
 class SingletonAdmin(admin.ModelAdmin):

@@ -7,6 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from opsportal import hours
 
+# Shared by every model with a phone number or a Polish postal address.
+phone_validator = RegexValidator(
+    r"^\+?[\d ()-]{9,20}$", _("Podaj numer telefonu, np. 15 000 10 01.")
+)
+postal_code_validator = RegexValidator(r"^\d{2}-\d{3}$", _("Kod pocztowy ma postać 00-000."))
+
 
 class Weekday(models.IntegerChoices):
     MONDAY = 0, _("poniedziałek")
@@ -149,7 +155,7 @@ class Centre(HasOpeningHours, SingletonModel):
     postal_code = models.CharField(
         _("kod pocztowy"),
         max_length=6,
-        validators=[RegexValidator(r"^\d{2}-\d{3}$", _("Kod pocztowy ma postać 00-000."))],
+        validators=[postal_code_validator],
     )
     city = models.CharField(_("miejscowość"), max_length=80)
     latitude = models.DecimalField(
@@ -240,9 +246,7 @@ class CentrePhone(models.Model):
     number = models.CharField(
         _("numer"),
         max_length=40,
-        validators=[
-            RegexValidator(r"^\+?[\d ()-]{9,20}$", _("Podaj numer telefonu, np. 22 724 97 92."))
-        ],
+        validators=[phone_validator],
     )
     order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
 

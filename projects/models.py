@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from django.core.validators import FileExtensionValidator, RegexValidator
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.urls import reverse
@@ -10,11 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from opsportal.images import SafeImageField
-from opsportal.models import tel_href
-
-phone_validator = RegexValidator(
-    r"^\+?[\d ()-]{9,20}$", _("Podaj numer telefonu, np. 22 724 97 92.")
-)
+from opsportal.models import phone_validator, tel_href
 
 
 class ProjectStatus(models.TextChoices):
