@@ -1,5 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
+from opsportal.cookies import reader_preferences
 from opsportal.models import Centre
 
 
@@ -11,8 +12,6 @@ def get_centre(request):
 
 
 def centre(request):
-    from opsportal.views import reader_preferences
-
     prefs = reader_preferences(request)
     return {
         "centre": get_centre(request),

@@ -1,8 +1,6 @@
-"""Every cookie the site sets, for the privacy notice.
-
-Keeping the list beside the names the code uses means a new cookie cannot be
-added without the notice knowing: tests/opsportal/test_legal.py compares it
-with the cookies the site really sets.
+"""The cookies the site sets: the reader-options cookie, and the list the
+privacy notice shows (tests/opsportal/test_legal.py checks that the notice
+names each of them).
 """
 
 from django.conf import settings
@@ -10,6 +8,18 @@ from django.utils.translation import gettext_lazy as _
 
 READER_COOKIE = "czytelnosc"
 READER_COOKIE_MAX_AGE = 365 * 24 * 3600
+
+READER_OPTIONS = {"tekst": {"duzy", "normalny"}, "kontrast": {"wysoki", "normalny"}}
+
+
+def reader_preferences(request):
+    """{'tekst': 'duzy', 'kontrast': 'wysoki'} from the reader cookie, unknown values dropped."""
+    prefs = {}
+    for item in request.COOKIES.get(READER_COOKIE, "").split("."):
+        name, _sep, value = item.partition("-")
+        if value in READER_OPTIONS.get(name, ()):
+            prefs[name] = value
+    return prefs
 
 
 def site_cookies():

@@ -41,6 +41,8 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 
+from opsportal.cookies import READER_COOKIE, reader_preferences
+
 CONTENT = "content"
 BALLOTS = "ballots"
 
@@ -63,8 +65,6 @@ def valid_until(moment: dt.datetime | None) -> None:
 
 
 def _shared_cookie_names():
-    from opsportal.cookies import READER_COOKIE
-
     return {settings.CSRF_COOKIE_NAME, READER_COOKIE}
 
 
@@ -133,8 +133,6 @@ def _eligible(request):
 
 
 def _key(request, tags):
-    from opsportal.views import reader_preferences
-
     prefs = ".".join(f"{k}-{v}" for k, v in sorted(reader_preferences(request).items()))
     raw = "|".join(
         [

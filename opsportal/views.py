@@ -8,7 +8,13 @@ from django.views.decorators.http import require_safe
 
 from opsportal import search as site_search
 from opsportal.context_processors import get_centre
-from opsportal.cookies import READER_COOKIE, READER_COOKIE_MAX_AGE, site_cookies
+from opsportal.cookies import (
+    READER_COOKIE,
+    READER_COOKIE_MAX_AGE,
+    READER_OPTIONS,
+    reader_preferences,
+    site_cookies,
+)
 from opsportal.models import AccessibilityStatement, PublicInformation, Weekday
 from opsportal.structured_data import government_office
 
@@ -91,19 +97,6 @@ def search(request):
 @require_safe
 def robots(request):
     return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
-
-
-READER_OPTIONS = {"tekst": {"duzy", "normalny"}, "kontrast": {"wysoki", "normalny"}}
-
-
-def reader_preferences(request):
-    """{'tekst': 'duzy', 'kontrast': 'wysoki'} from the reader cookie, unknown values dropped."""
-    prefs = {}
-    for item in request.COOKIES.get(READER_COOKIE, "").split("."):
-        name, _sep, value = item.partition("-")
-        if value in READER_OPTIONS.get(name, ()):
-            prefs[name] = value
-    return prefs
 
 
 @never_cache
