@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_cookie
 from django.views.generic import TemplateView
 
+from opsportal.network import client_address
 from survey import voting
 from survey.forms import VoteForm
 from survey.models import Ballot, Poll
@@ -121,7 +122,7 @@ class PollDetailView(PollQuerysetMixin, View):
         key = voting.voter_key_for(request)
         if ballot_exists(poll, key):
             return self.already_voted(poll, key)
-        hashed_address = voting.address_hash(voting.client_address(request))
+        hashed_address = voting.address_hash(client_address(request))
         try:
             with transaction.atomic():
                 if voting.flood_limit_reached(hashed_address):

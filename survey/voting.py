@@ -12,7 +12,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from opsportal.network import client_address, parse_ip  # noqa: F401 (client_address is re-exported)
+from opsportal.network import parse_ip
 
 VOTER_COOKIE = "ankieta_glosujacy"
 VOTER_COOKIE_SALT = "survey.voter"
