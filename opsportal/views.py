@@ -1,6 +1,6 @@
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -108,12 +108,14 @@ def reader_options(request):
         value = request.GET.get(name)
         if value in allowed:
             prefs[name] = value
+    # Back to a page of this site: a path, never another host, and never a
+    # bare word that a redirect helper could take for a view's name.
     target = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = "/"
-    response = redirect(target)
+    response = HttpResponseRedirect(target)
     cookie = ".".join(f"{name}-{value}" for name, value in sorted(prefs.items()))
     response.set_cookie(
         READER_COOKIE,

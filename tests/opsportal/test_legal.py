@@ -145,6 +145,14 @@ def test_reader_options_never_redirect_off_site(client, demo):
     assert response["Location"] == "/"
 
 
+@pytest.mark.parametrize("target", ["'", "-1", "home", "kontakt/", "survey:current"])
+def test_reader_options_send_anything_but_a_path_home(client, demo, target):
+    # Found by the fuzz test: a bare word was once taken for a view name (500).
+    response = client.get("/czytelnosc/", {"tekst": "duzy", "next": target})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
 def test_reader_cookie_with_junk_is_ignored(client, demo):
     client.cookies["czytelnosc"] = '"><script>x</script>.tekst-ogromny'
     html = client.get("/").content.decode()
