@@ -121,6 +121,28 @@ def bump(tag=CONTENT):
     return stamp
 
 
+_MISSING = object()
+
+
+def cached_data(name, tags, compute):
+    """``compute()``, kept in the cache until content of one of ``tags`` changes.
+
+    For data that a request needs often and content edits change, such as the
+    poll a vote is cast in. The key carries the versions like a page's, so an
+    edit is seen by the next request. None is returned but not kept, so that
+    asking for things that do not exist cannot fill the cache.
+    """
+    if not settings.PAGE_CACHE_SECONDS:
+        return compute()
+    key = f"pagecache:data:{name}:" + ",".join(str(v) for v in versions(tags))
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        if value is not None:
+            cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+    return value
+
+
 def _eligible(request):
     if request.method not in ("GET", "HEAD"):
         return False

@@ -1,16 +1,19 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout, Submit
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
 class VoteForm(forms.Form):
     """One answer to one poll, rendered as a fieldset whose legend is the question."""
 
-    choice = forms.ModelChoiceField(
-        queryset=None,
+    # The choices' ids and texts come from the view (see __init__), so that a
+    # vote is checked against the poll it already holds, with no query.
+    choice = forms.TypedChoiceField(
+        coerce=int,
+        empty_value=None,
         widget=forms.RadioSelect,
-        empty_label=None,
         # Optional for the widget (no unexplained asterisk, no browser bubble);
         # clean_choice() insists, with a Polish message next to the field.
         required=False,
@@ -34,24 +37,32 @@ class VoteForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    def __init__(self, poll, *args, **kwargs):
+    def __init__(self, poll, *args, choices=None, **kwargs):
+        """``choices``: the poll's [(id, text), …] in order; read from the poll when omitted."""
         super().__init__(*args, **kwargs)
         self.poll = poll
-        self.fields["choice"].queryset = poll.choices.all()
+        if choices is None:
+            choices = [(choice.pk, choice.text) for choice in poll.choices.all()]
+        self.fields["choice"].choices = choices
         self.fields["choice"].label = poll.question
         if not poll.allow_comment:
             del self.fields["comment"]
-        self.helper = FormHelper(self)
-        self.helper.form_action = poll.get_absolute_url()
-        self.helper.attrs = {"novalidate": ""}
+
+    @cached_property
+    def helper(self):
+        """The crispy layout, built only when the form is rendered (a vote is not)."""
+        helper = FormHelper(self)
+        helper.form_action = self.poll.get_absolute_url()
+        helper.attrs = {"novalidate": ""}
         fields = ["choice"]
-        if poll.allow_comment:
+        if self.poll.allow_comment:
             fields.append("comment")
-        self.helper.layout = Layout(
+        helper.layout = Layout(
             *fields,
             Div("website", css_class="survey-hp", hidden=True),
             Submit("glosuj", _("Oddaj głos")),
         )
+        return helper
 
     def clean_choice(self):
         choice = self.cleaned_data.get("choice")

@@ -2,8 +2,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
-from django.http import HttpResponseRedirect, JsonResponse
+from django.db import IntegrityError
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404, render
 from django.utils import formats
@@ -30,6 +30,13 @@ class PollQuerysetMixin:
 
     def get_poll(self):
         return get_object_or_404(self.get_queryset(), slug=self.kwargs["slug"])
+
+    def get_poll_and_choices(self):
+        """The poll and its [(id, text), …], from the cache until content changes."""
+        poll, choices = voting.poll_for_ballot(self.kwargs["slug"])
+        if poll is None or not (poll.published or self.request.user.is_staff):
+            raise Http404(_("Nie ma takiej ankiety."))
+        return poll, choices
 
 
 def ballot_exists(poll, key):
@@ -91,7 +98,7 @@ class PollDetailView(PollQuerysetMixin, View):
         return self.render_page(poll, form=form, voted=voted)
 
     def post(self, request, slug):
-        poll = self.get_poll()
+        poll, choices = self.get_poll_and_choices()
         if not poll.published:
             refusal = _("Ta ankieta nie jest opublikowana, więc nie można w niej głosować.")
             return self.render_page(poll, refusal=refusal, status=403)
@@ -111,7 +118,7 @@ class PollDetailView(PollQuerysetMixin, View):
             refusal = _("Nie udało się odczytać formularza. Odśwież stronę i spróbuj ponownie.")
             return self.render_page(poll, refusal=refusal, status=400)
 
-        form = VoteForm(poll, data)
+        form = VoteForm(poll, data, choices=choices)
         if form.is_bot():
             refusal = _("Formularz wypełniono niepoprawnie, więc głos nie został zapisany.")
             return self.render_page(poll, refusal=refusal, status=400)
@@ -120,30 +127,33 @@ class PollDetailView(PollQuerysetMixin, View):
             return self.render_page(poll, form=form, refusal=refusal, status=400)
 
         key = voting.voter_key_for(request)
-        if ballot_exists(poll, key):
-            return self.already_voted(poll, key)
-        hashed_address = voting.address_hash(client_address(request))
         try:
-            with transaction.atomic():
-                if voting.flood_limit_reached(hashed_address):
-                    refusal = _(
-                        "Z Twojej sieci oddano w ostatniej godzinie bardzo dużo głosów. "
-                        "Spróbuj ponownie później."
-                    )
-                    return self.render_page(poll, form=form, refusal=refusal, status=429)
-                Ballot.objects.create(
-                    poll=poll,
-                    choice=form.cleaned_data["choice"],
-                    voter_key=key,
-                    address_hash=hashed_address,
-                    comment=form.cleaned_data.get("comment", ""),
-                )
+            outcome = voting.cast_ballot(
+                poll.pk,
+                form.cleaned_data["choice"],
+                key,
+                voting.address_hash(client_address(request)),
+                comment=form.cleaned_data.get("comment", ""),
+            )
         except IntegrityError:
-            # Another request with this key (a double click, a second tab) won
-            # the race; the unique constraint let exactly one ballot in.
-            if ballot_exists(poll, key):
-                return self.already_voted(poll, key)
-            raise
+            # The choice was deleted after the poll was read: check the form
+            # against the choices there are now.
+            form = VoteForm(
+                poll,
+                data,
+                choices=poll.choices.order_by("position", "pk").values_list("pk", "text"),
+            )
+            form.is_valid()
+            refusal = _("Głos nie został zapisany. Popraw zaznaczone pole.")
+            return self.render_page(poll, form=form, refusal=refusal, status=400)
+        if outcome == voting.ALREADY_VOTED:
+            return self.already_voted(poll, key)
+        if outcome == voting.FLOODED:
+            refusal = _(
+                "Z Twojej sieci oddano w ostatniej godzinie bardzo dużo głosów. "
+                "Spróbuj ponownie później."
+            )
+            return self.render_page(poll, form=form, refusal=refusal, status=429)
         messages.success(request, _("Dziękujemy! Twój głos został zapisany."))
         return self.see_results(poll, key)
 

@@ -8,7 +8,7 @@ import ipaddress
 import secrets
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -79,23 +79,102 @@ def address_hash(address):
     return salted_hmac("survey.Ballot.address_hash", value, algorithm="sha256").hexdigest()
 
 
-def flood_limit_reached(hashed_address):
-    """True once this address has cast the hourly limit of ballots.
+STORED = "stored"
+ALREADY_VOTED = "already_voted"
+FLOODED = "flooded"
 
-    Counted from the ballots themselves, so every gunicorn worker and every
-    server sees the same count without a shared cache. Call it inside the
-    transaction that writes the ballot: on PostgreSQL an advisory lock per
-    address makes count-then-insert atomic, and SQLite's IMMEDIATE
-    transactions already let one writer in at a time.
+# One statement decides a vote: the ballot goes in unless the address has used
+# up its hourly limit, and ON CONFLICT leaves it out when this voter already
+# has a ballot in the poll. A vote therefore costs one round trip, with no
+# "has this key voted?" pre-check that a second tab could race.
+_INSERT = """
+INSERT INTO survey_ballot (poll_id, choice_id, voter_key, address_hash, created_at, comment)
+SELECT %(poll)s, %(choice)s, %(key)s, %(address)s, %(now)s, %(comment)s
+WHERE (
+    SELECT count(*) FROM survey_ballot
+    WHERE address_hash = %(address)s AND created_at >= %(since)s
+) < %(limit)s
+ON CONFLICT (poll_id, voter_key) DO NOTHING
+RETURNING id
+"""
+# On PostgreSQL an advisory lock per address, sent in the same message: the
+# statements of one message share an implicit transaction, so the lock is
+# held until the insert commits, and the insert, a statement of its own, reads
+# a snapshot taken after the lock was granted. Two votes from one address
+# therefore cannot both see the count below the limit. (It needs Django's
+# default client-side parameter binding, which allows several statements.)
+_LOCK = "SELECT pg_advisory_xact_lock(hashtext(%(address)s));"
+
+
+def cast_ballot(poll_id, choice_id, key, hashed_address, comment="", now=None):
+    """Store one ballot unless the voter already has one or the address is over its limit.
+
+    Returns STORED, ALREADY_VOTED or FLOODED. The flood limit counts the
+    address's ballots of the last hour in the database, so every gunicorn
+    worker and every server sees the same count without a shared cache; on
+    SQLite the IMMEDIATE transaction lets one writer in at a time.
+    Raises IntegrityError when the choice is no longer in the poll.
     """
+    from opsportal.signals import content_changed
     from survey.models import Ballot
 
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [hashed_address])
-    since = timezone.now() - dt.timedelta(seconds=FLOOD_WINDOW_SECONDS)
-    recent = Ballot.objects.filter(address_hash=hashed_address, created_at__gte=since)
-    return recent.count() >= settings.POLL_VOTES_PER_IP_PER_HOUR
+    now = now or timezone.now()
+    ops = connection.ops
+    params = {
+        "poll": poll_id,
+        "choice": choice_id,
+        "key": key,
+        "address": hashed_address,
+        "now": ops.adapt_datetimefield_value(now),
+        "since": ops.adapt_datetimefield_value(now - dt.timedelta(seconds=FLOOD_WINDOW_SECONDS)),
+        "limit": settings.POLL_VOTES_PER_IP_PER_HOUR,
+        "comment": comment,
+    }
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # Autocommit: the message is its own transaction, one round trip.
+        stored = _insert(params)
+    else:
+        with transaction.atomic():
+            stored = _insert(params)
+    if stored:
+        content_changed(Ballot)
+        return STORED
+    if Ballot.objects.filter(poll_id=poll_id, voter_key=key).exists():
+        return ALREADY_VOTED
+    return FLOODED
+
+
+def _insert(params):
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(_LOCK + _INSERT, params)
+            cursor.nextset()
+        else:
+            cursor.execute(_INSERT, params)
+        return cursor.fetchone() is not None
+
+
+def poll_for_ballot(slug):
+    """(poll, [(choice id, text), …]) for this slug, or (None, ()) when there is none.
+
+    Kept in the cache until a content edit, so a vote reads no poll from the
+    database; whether the poll is open is still decided at each request.
+    """
+    from opsportal import pagecache
+    from survey.models import Choice, Poll
+
+    def load():
+        poll = Poll.objects.filter(slug=slug).first()
+        if poll is None:
+            return None
+        return poll, list(
+            Choice.objects.filter(poll=poll).order_by("position", "pk").values_list("pk", "text")
+        )
+
+    if len(slug) > Poll._meta.get_field("slug").max_length:
+        return None, ()
+    found = pagecache.cached_data(f"survey.poll:{slug}", (pagecache.CONTENT,), load)
+    return found or (None, ())
 
 
 def retention_days():

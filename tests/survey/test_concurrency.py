@@ -5,6 +5,7 @@ PostgreSQL; CI runs the suite on both.
 """
 
 import threading
+import time
 
 import pytest
 from django.db import connection, connections
@@ -117,3 +118,49 @@ def test_flood_limit_holds_when_voters_from_one_address_vote_at_once(settings):
     statuses = sorted(_at_once(12, vote))
     assert statuses == [303] * 3 + [429] * 9
     assert Ballot.objects.filter(poll=poll).count() == 3
+
+
+def test_a_vote_waits_for_its_addresss_lock_and_counts_what_the_holder_committed(settings):
+    # Deterministic form of the race above: another transaction holds the
+    # address's lock and stores the last allowed ballot while the vote waits.
+    # The vote must wait, then see that ballot; without the lock, or with a
+    # snapshot taken before the lock, it would be stored over the limit.
+    import psycopg
+
+    from survey import voting
+
+    settings.POLL_VOTES_PER_IP_PER_HOUR = 1
+    poll = make_poll()
+    choice = poll.choices.first().pk
+    params = connection.settings_dict
+    outcome = {}
+
+    def late_vote():
+        try:
+            outcome["late"] = voting.cast_ballot(poll.pk, choice, "late", "one-address")
+        finally:
+            connections.close_all()
+
+    with psycopg.connect(
+        dbname=params["NAME"], user=params["USER"], host=params["HOST"], port=params["PORT"]
+    ) as holder:
+        holder.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", ["one-address"])
+        thread = threading.Thread(target=late_vote)
+        thread.start()
+        for _ in range(500):
+            waiting = holder.execute(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            ).fetchone()[0]
+            if waiting or not thread.is_alive():
+                break
+            time.sleep(0.01)
+        assert waiting == 1, "the vote did not wait for the address's lock"
+        holder.execute(
+            "INSERT INTO survey_ballot (poll_id, choice_id, voter_key, address_hash, created_at, "
+            "comment) VALUES (%s, %s, 'early', 'one-address', now(), '')",
+            [poll.pk, choice],
+        )
+        holder.commit()
+    thread.join(timeout=30)
+    assert outcome == {"late": voting.FLOODED}
+    assert list(Ballot.objects.values_list("voter_key", flat=True)) == ["early"]

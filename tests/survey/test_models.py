@@ -164,18 +164,41 @@ def test_client_address_falls_back_to_remote_addr_on_garbage_header():
 
 
 @override_settings(POLL_VOTES_PER_IP_PER_HOUR=3)
-def test_flood_limit_counts_an_address_hashs_ballots_of_the_last_hour():
+def test_cast_ballot_counts_an_address_hashs_ballots_of_the_last_hour():
     poll = make_poll()
     choice = poll.choices.first()
     make_ballots(choice, 2, prefix="a", address_hash="a")
-    assert voting.flood_limit_reached("a") is False
-    make_ballots(choice, 1, prefix="a3-", address_hash="a")
-    assert voting.flood_limit_reached("a") is True
-    assert voting.flood_limit_reached("b") is False
+    assert voting.cast_ballot(poll.pk, choice.pk, "third", "a") == voting.STORED
+    assert voting.cast_ballot(poll.pk, choice.pk, "fourth", "a") == voting.FLOODED
+    assert voting.cast_ballot(poll.pk, choice.pk, "other-address", "b") == voting.STORED
     Ballot.objects.filter(address_hash="a").update(
         created_at=timezone.now() - dt.timedelta(minutes=61)
     )
-    assert voting.flood_limit_reached("a") is False
+    assert voting.cast_ballot(poll.pk, choice.pk, "next-hour", "a") == voting.STORED
+    assert sorted(Ballot.objects.filter(address_hash="a").values_list("voter_key", flat=True)) == [
+        "a0",
+        "a1",
+        "next-hour",
+        "third",
+    ]
+
+
+@override_settings(POLL_VOTES_PER_IP_PER_HOUR=1)
+def test_cast_ballot_keeps_the_first_ballot_of_a_voter_and_says_so():
+    poll = make_poll()
+    first, second = poll.choices.all()[:2]
+    assert voting.cast_ballot(poll.pk, first.pk, "voter", "a", comment="pierwszy") == voting.STORED
+    # Over the limit as well, but "already voted" is the answer that helps.
+    assert voting.cast_ballot(poll.pk, second.pk, "voter", "a") == voting.ALREADY_VOTED
+    ballot = Ballot.objects.get()
+    assert (ballot.choice, ballot.comment, ballot.address_hash) == (first, "pierwszy", "a")
+
+
+def test_cast_ballot_refuses_another_polls_choice():
+    poll, other = make_poll(), make_poll(slug="inna")
+    with pytest.raises(IntegrityError):
+        voting.cast_ballot(poll.pk, other.choices.first().pk, "voter", "a")
+    assert not Ballot.objects.exists()
 
 
 def test_purge_blanks_only_address_hashes_older_than_the_retention_period():
