@@ -1,12 +1,17 @@
 """Request handling Django does not provide: request ids, the headers its own
 middleware does not set, and limits on what a request may carry."""
 
+import functools
 import logging
 import uuid
 from contextvars import ContextVar
 
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.core.signals import setting_changed
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
@@ -104,3 +109,54 @@ class RequestLimitsMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the policy of the settings built once.
+
+    django-csp builds the header from the settings for every response, which
+    costs about as much as serving a cached page's body. Unless a view set a
+    policy of its own (csp_update, csp_exempt…) or the page used the nonce,
+    the result is the same string each time, so it is kept; anything else
+    goes to django-csp as before.
+    """
+
+    _OWN_POLICY = tuple(
+        f"_csp_{kind}{suffix}"
+        for kind in ("exempt", "config", "update", "replace")
+        for suffix in ("", "_ro")
+    )
+
+    def process_response(self, request, response):
+        if (
+            isinstance(getattr(request, "_csp_nonce", None), str)
+            or any(hasattr(response, name) for name in self._OWN_POLICY)
+            or (settings.DEBUG and response.status_code in (404, 500))
+        ):
+            return super().process_response(request, response)
+        for header, value, excluded in _settings_policies():
+            if value and header not in response and not request.path_info.startswith(excluded):
+                response[header] = value
+        # As django-csp does: a nonce asked for after this point is an error.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
+
+@functools.cache
+def _settings_policies():
+    policies = []
+    for header, setting, report_only in (
+        (HEADER, "CONTENT_SECURITY_POLICY", False),
+        (HEADER_REPORT_ONLY, "CONTENT_SECURITY_POLICY_REPORT_ONLY", True),
+    ):
+        excluded = tuple((getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES") or ())
+        policies.append((header, build_policy(report_only=report_only), excluded))
+    return policies
+
+
+def _forget_policies(setting, **kwargs):
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
+        _settings_policies.cache_clear()
+
+
+setting_changed.connect(_forget_policies, dispatch_uid="opsportal.middleware.csp")

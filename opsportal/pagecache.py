@@ -27,17 +27,21 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
+import secrets
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, get_token
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 
@@ -52,6 +56,8 @@ SKIP_PREFIXES = ("/admin/", "/healthz", "/czytelnosc/", "/static/", "/media/")
 
 _CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
 _CSRF_HOLE = b"\x1bopsportal-csrf\x1b"
+# Part of every page key: a change to Entry must not meet entries of the old shape.
+_ENTRY_FORMAT = 2
 _MAX_PATH = 1024
 
 _valid_until = contextvars.ContextVar("opsportal_page_valid_until", default=None)
@@ -73,10 +79,19 @@ def _cache_is_shared():
 
 
 def _stamp_file(tag):
-    folder = Path(getattr(settings, "PAGE_CACHE_STAMP_DIR", "") or tempfile.gettempdir())
-    database = str(settings.DATABASES["default"].get("NAME", ""))
-    owner = hashlib.sha256(f"{settings.BASE_DIR}|{database}".encode()).hexdigest()[:16]
-    return folder / f"opsportal-{owner}-{tag}.stamp"
+    return _stamp_path(
+        getattr(settings, "PAGE_CACHE_STAMP_DIR", "") or tempfile.gettempdir(),
+        str(settings.BASE_DIR),
+        str(settings.DATABASES["default"].get("NAME", "")),
+        tag,
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _stamp_path(folder, base_dir, database, tag):
+    # One set of stamps per checkout and database, shared by its processes.
+    owner = hashlib.sha256(f"{base_dir}|{database}".encode()).hexdigest()[:16]
+    return Path(folder) / f"opsportal-{owner}-{tag}.stamp"
 
 
 def versions(tags):
@@ -121,26 +136,66 @@ def bump(tag=CONTENT):
     return stamp
 
 
-_MISSING = object()
+_data = {}
+_DATA_ENTRIES = 256
 
 
 def cached_data(name, tags, compute):
-    """``compute()``, kept in the cache until content of one of ``tags`` changes.
+    """``compute()``, kept in this process until content of one of ``tags`` changes.
 
     For data that a request needs often and content edits change, such as the
     poll a vote is cast in. The key carries the versions like a page's, so an
-    edit is seen by the next request. None is returned but not kept, so that
-    asking for things that do not exist cannot fill the cache.
+    edit is seen by the next request, in every process. The value is shared
+    by the threads of the process: treat it as read-only. None is returned
+    but not kept, so that asking for things that do not exist fills nothing.
     """
     if not settings.PAGE_CACHE_SECONDS:
         return compute()
-    key = f"pagecache:data:{name}:" + ",".join(str(v) for v in versions(tags))
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
+    key = (name, versions(tags))
+    value = _data.get(key)
+    if value is None:
         value = compute()
         if value is not None:
-            cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+            if len(_data) >= _DATA_ENTRIES:
+                _data.clear()  # older versions' entries, mostly
+            _data[key] = value
     return value
+
+
+class Entry(NamedTuple):
+    """A stored page: headers, body (with the CSRF hole), ETag, and when to render it anew."""
+
+    headers: list
+    body: bytes
+    etag: str
+    refresh_at: float
+
+
+# An entry is rendered again by one request once this share of its life is
+# over (see PageCacheMiddleware.__call__).
+REFRESH_AFTER = 0.8
+_refreshing = set()
+_refreshing_lock = threading.Lock()
+
+
+def _claim_refresh(key):
+    """Whether this request is the one to render ``key`` again (one at a time)."""
+    if _cache_is_shared():
+        # One renderer among all the servers that share the entry.
+        return cache.add(f"{key}:refresh", 1, timeout=60)
+    with _refreshing_lock:
+        if key in _refreshing:
+            return False
+        _refreshing.add(key)
+        return True
+
+
+def _release_refresh(key):
+    if _cache_is_shared():
+        cache.delete(f"{key}:refresh")
+    else:
+        with _refreshing_lock:
+            _refreshing.discard(key)
 
 
 def _eligible(request):
@@ -164,7 +219,7 @@ def _key(request, tags):
             ",".join(str(v) for v in versions(tags)),
         ]
     )
-    return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
+    return f"pagecache:page:{_ENTRY_FORMAT}:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _tags(path):
@@ -193,12 +248,43 @@ def _timeout(moments):
     return timeout
 
 
+def form_token(request):
+    """The CSRF form token for this visitor, as ``get_token`` gives it, but cheaper for newcomers.
+
+    A visitor with a CSRF cookie gets Django's token, masked anew for each
+    response. A visitor without one (every first visit, and every client that
+    keeps no cookies) needs a new secret, which Django draws one character at
+    a time, twice over for the mask: a third of the cost of a cache hit. Here
+    the secret comes from one call to the system's random source, and the form
+    carries it unmasked, which Django accepts: masking guards a secret that
+    many responses repeat (BREACH), and this one appears in a single response.
+    The CSRF middleware then sets the cookie as usual.
+    """
+    if "CSRF_COOKIE" in request.META:
+        return get_token(request)
+    secret = _new_csrf_secret()
+    request.META["CSRF_COOKIE"] = secret
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    return secret
+
+
+def _new_csrf_secret():
+    alphabet = CSRF_ALLOWED_CHARS
+    # Bytes from 248 up would favour the first letters; they are skipped.
+    limit = 256 - 256 % len(alphabet)
+    letters = []
+    while len(letters) < CSRF_SECRET_LENGTH:
+        letters += [alphabet[b % len(alphabet)] for b in secrets.token_bytes(48) if b < limit]
+    return "".join(letters[:CSRF_SECRET_LENGTH])
+
+
 class PageCacheMiddleware:
     """Serve anonymous GETs from the cache; store what is safe to share.
 
-    It sits after the CSRF, session, auth and message middleware so that a
-    hit fills in this visitor's CSRF token (and the CSRF middleware then sets
-    its cookie), while a hit touches neither the database nor the session.
+    It sits after the CSRF middleware, so that a hit fills in this visitor's
+    CSRF token and the CSRF middleware then sets its cookie, and before the
+    session, auth and message middleware: the requests it serves carry none
+    of their cookies, and it sees the cookies they set on what it stores.
     """
 
     def __init__(self, get_response):
@@ -209,37 +295,49 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = _key(request, _tags(request.path))
         entry = cache.get(key)
-        if entry is not None:
+        if entry is None:
+            return self._render(request, key)
+        if timezone.now().timestamp() < entry.refresh_at or not _claim_refresh(key):
             return self._serve(request, entry)
+        # The entry is near the end of its life: this request renders the page
+        # again while every other request is still served the entry, so that
+        # under load the page never expires and no crowd renders it at once.
+        try:
+            return self._render(request, key)
+        finally:
+            _release_refresh(key)
+
+    def _render(self, request, key):
         moments = []
         token = _valid_until.set(moments)
         try:
             response = self.get_response(request)
         finally:
             _valid_until.reset(token)
-        if _storable(response):
-            timeout = _timeout(moments)
-            body = _CSRF_FIELD.sub(rb"\1" + _CSRF_HOLE + rb"\2", response.content)
-            etag = f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
-            if timeout > 0:
-                headers = [
-                    (name, value)
-                    for name, value in response.items()
-                    if name.lower() not in ("set-cookie", "date", "etag", "content-length")
-                ]
-                cache.set(key, (headers, body, etag), timeout)
-            response["ETag"] = etag
-            patch_cache_control(response, no_cache=True)
-            return get_conditional_response(request, etag=etag, response=response)
-        return response
+        if not _storable(response):
+            return response
+        timeout = _timeout(moments)
+        body = _CSRF_FIELD.sub(rb"\1" + _CSRF_HOLE + rb"\2", response.content)
+        etag = f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
+        if timeout > 0:
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in ("set-cookie", "date", "etag", "content-length")
+            ]
+            refresh_at = timezone.now().timestamp() + timeout * REFRESH_AFTER
+            cache.set(key, Entry(headers, body, etag, refresh_at), timeout)
+        response["ETag"] = etag
+        patch_cache_control(response, no_cache=True)
+        return get_conditional_response(request, etag=etag, response=response)
 
     def _serve(self, request, entry):
-        headers, body, etag = entry
+        headers, body, etag, _refresh_at = entry
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
             return not_modified
         if _CSRF_HOLE in body:
-            body = body.replace(_CSRF_HOLE, get_token(request).encode())
+            body = body.replace(_CSRF_HOLE, form_token(request).encode())
         response = HttpResponse(body)
         for name, value in headers:
             response[name] = value

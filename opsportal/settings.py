@@ -84,18 +84,20 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "opsportal.middleware.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "opsportal.middleware.ContentSecurityPolicyMiddleware",
     "opsportal.middleware.RequestLimitsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # After the CSRF middleware, which sets the cookie of the token a hit
+    # fills in; before sessions, users and messages, which a request that may
+    # use the cache (only shared cookies) does not have, so a hit skips them.
+    # A response that sets a session or message cookie is never stored.
+    "opsportal.pagecache.PageCacheMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "axes.middleware.AxesMiddleware",
-    # Last, so that a hit skips the views but not the headers, CSRF cookie
-    # and security checks of the middleware above.
-    "opsportal.pagecache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "opsportal.urls"

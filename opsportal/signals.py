@@ -19,9 +19,10 @@ def content_changed(sender, **kwargs):
         return
     tag = _tag_for(sender)
     pagecache.bump(tag)
-    # Once more after commit: a request that rendered the old rows between
-    # the first bump and the commit must not outlive it in the cache.
-    transaction.on_commit(partial(pagecache.bump, tag))
+    if transaction.get_connection().in_atomic_block:
+        # Once more after commit: a request that rendered the old rows between
+        # the first bump and the commit must not outlive it in the cache.
+        transaction.on_commit(partial(pagecache.bump, tag))
 
 
 def connect(app_configs):

@@ -89,6 +89,45 @@ def test_each_visitor_gets_a_csrf_token_that_works_with_their_own_cookie(centre)
     assert poll.ballots.count() == 1
 
 
+def test_a_newcomer_served_from_the_cache_gets_a_fresh_secret_as_cookie_and_token(centre):
+    poll = make_poll()
+    Client().get(poll.get_absolute_url())  # fills the cache
+    seen = set()
+    for _ in range(3):
+        newcomer = Client(enforce_csrf_checks=True)
+        page = newcomer.get(poll.get_absolute_url())
+        assert page["X-Page-Cache"] == "hit"
+        secret = newcomer.cookies["csrftoken"].value
+        assert csrf_token(page.content.decode()) == secret
+        assert re.fullmatch(r"[A-Za-z0-9]{32}", secret)
+        seen.add(secret)
+    assert len(seen) == 3
+    # The pair passes Django's CSRF check: the vote is stored.
+    response = newcomer.post(
+        poll.get_absolute_url(), {"choice": poll.choices.first().pk, "csrfmiddlewaretoken": secret}
+    )
+    assert response.status_code == 303
+    assert poll.ballots.count() == 1
+
+
+def test_a_returning_visitor_gets_a_token_masked_anew_on_every_hit(centre):
+    from django.middleware.csrf import _unmask_cipher_token
+
+    poll = make_poll()
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.get(poll.get_absolute_url())
+    secret = visitor.cookies["csrftoken"].value
+    tokens = set()
+    for _ in range(3):
+        page = visitor.get(poll.get_absolute_url())
+        assert page["X-Page-Cache"] == "hit"
+        token = csrf_token(page.content.decode())
+        assert len(token) == 64 and _unmask_cipher_token(token) == secret
+        tokens.add(token)
+    assert len(tokens) == 3
+    assert visitor.cookies["csrftoken"].value == secret
+
+
 def test_messages_and_already_voted_never_reach_another_visitor(centre):
     poll = make_poll()
     voter, other = Client(), Client()
@@ -215,3 +254,37 @@ def test_results_json_is_cached_until_the_next_ballot(client, centre):
     response = client.get(url)
     assert "X-Page-Cache" not in response
     assert response.json()["total"] == 1
+
+
+def test_near_its_end_one_request_renders_the_page_again_while_others_get_the_entry(
+    client, centre, clock, settings, monkeypatch
+):
+    from opsportal import pagecache
+
+    settings.PAGE_CACHE_SECONDS = 100
+    clock.now = dt.datetime(2026, 11, 23, 11, 0, tzinfo=WARSAW)  # open until 16:00
+    cache.clear()
+    client.get("/projekty/")  # stored for 100 s, to be rendered again after 80 s
+    clock.now += dt.timedelta(seconds=79)
+    assert client.get("/projekty/")["X-Page-Cache"] == "hit"
+    clock.now += dt.timedelta(seconds=2)
+    with monkeypatch.context() as busy:
+        # Another request is rendering it: this one is served the entry.
+        busy.setattr(pagecache, "_claim_refresh", lambda key: False)
+        assert client.get("/projekty/")["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in client.get("/projekty/")  # this one renders it
+    assert pagecache._refreshing == set()
+    clock.now += dt.timedelta(seconds=79)  # the new entry lives a full period
+    assert client.get("/projekty/")["X-Page-Cache"] == "hit"
+
+
+def test_one_request_at_a_time_may_render_a_page_again():
+    from opsportal import pagecache
+
+    assert pagecache._claim_refresh("pagecache:page:x") is True
+    assert pagecache._claim_refresh("pagecache:page:x") is False
+    assert pagecache._claim_refresh("pagecache:page:y") is True
+    pagecache._release_refresh("pagecache:page:x")
+    pagecache._release_refresh("pagecache:page:y")
+    assert pagecache._claim_refresh("pagecache:page:x") is True
+    pagecache._release_refresh("pagecache:page:x")

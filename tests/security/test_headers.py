@@ -97,3 +97,57 @@ def test_map_tiles_origin_is_the_only_foreign_image_source():
     assert result.stdout.strip() == "[\"'self'\", 'data:', 'https://*.tiles.example.org']", (
         result.stderr
     )
+
+
+def _csp_pair(request_setup=None, response_setup=None):
+    """(our header, django-csp's header) for the same request and response."""
+    from csp.middleware import CSPMiddleware
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from opsportal.middleware import ContentSecurityPolicyMiddleware
+
+    headers = []
+    for middleware_class in (ContentSecurityPolicyMiddleware, CSPMiddleware):
+        middleware = middleware_class(lambda request: HttpResponse())
+        request = RequestFactory().get("/kontakt/")
+        middleware.process_request(request)
+        if request_setup:
+            request_setup(request)
+        response = HttpResponse("<p>x</p>")
+        if response_setup:
+            response_setup(response)
+        headers.append(middleware.process_response(request, response)["Content-Security-Policy"])
+    return headers
+
+
+def test_the_kept_policy_is_the_one_django_csp_builds():
+    ours, theirs = _csp_pair()
+    assert ours == theirs
+    assert "'nonce-" not in ours
+
+
+def test_a_page_using_the_nonce_gets_it_in_its_policy():
+    nonces = []
+    ours, theirs = _csp_pair(request_setup=lambda request: nonces.append(str(request.csp_nonce)))
+    assert f"'nonce-{nonces[0]}'" in ours
+    assert f"'nonce-{nonces[1]}'" in theirs
+
+
+def test_a_view_with_a_policy_of_its_own_keeps_it():
+    def update(response):
+        response._csp_update = {"img-src": ["https://tiles.example"]}
+
+    ours, theirs = _csp_pair(response_setup=update)
+    assert ours == theirs
+    assert "https://tiles.example" in ours
+
+
+def test_a_changed_setting_changes_the_kept_policy(settings):
+    before, _theirs = _csp_pair()
+    policy = {**settings.CONTENT_SECURITY_POLICY}
+    policy["DIRECTIVES"] = {**policy["DIRECTIVES"], "img-src": ["'self'", "https://tiles.example"]}
+    settings.CONTENT_SECURITY_POLICY = policy
+    after, theirs = _csp_pair()
+    assert after == theirs != before
+    assert "https://tiles.example" in after
