@@ -84,15 +84,19 @@ ALREADY_VOTED = "already_voted"
 FLOODED = "flooded"
 
 # One statement decides a vote: the ballot goes in unless the address has used
-# up its hourly limit, and ON CONFLICT leaves it out when this voter already
+# up its hourly limit (counting no further than the limit, so a flood does not
+# make each vote slower), and ON CONFLICT leaves it out when this voter already
 # has a ballot in the poll. A vote therefore costs one round trip, with no
 # "has this key voted?" pre-check that a second tab could race.
 _INSERT = """
 INSERT INTO survey_ballot (poll_id, choice_id, voter_key, address_hash, created_at, comment)
 SELECT %(poll)s, %(choice)s, %(key)s, %(address)s, %(now)s, %(comment)s
 WHERE (
-    SELECT count(*) FROM survey_ballot
-    WHERE address_hash = %(address)s AND created_at >= %(since)s
+    SELECT count(*) FROM (
+        SELECT 1 FROM survey_ballot
+        WHERE address_hash = %(address)s AND created_at >= %(since)s
+        LIMIT %(limit)s
+    ) AS recent
 ) < %(limit)s
 ON CONFLICT (poll_id, voter_key) DO NOTHING
 RETURNING id
