@@ -9,6 +9,8 @@
 -- Django's secrets are. The CSRF check passes because Django accepts that
 -- unmasked secret as the form token when the csrftoken cookie holds the same
 -- secret. No voter cookie is sent, and the honeypot field "website" stays empty.
+-- Each vote also comes from an address of its own, 10.x.y.z in X-Forwarded-For,
+-- which bench/run.py tells the portal to trust as its reverse proxy would.
 --
 -- wrk asks for a request whenever a connection is free and cannot be told to
 -- send nothing, so once the budget is spent the free connections get a
@@ -58,9 +60,13 @@ function request()
   end
   sent = sent + 1
   local secret = prefix .. string.format("%08d", sent)
+  local address = string.format(
+    "10.%d.%d.%d", math.floor(sent / 65536) % 256, math.floor(sent / 256) % 256, sent % 256
+  )
   local headers = {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Cookie"] = "csrftoken=" .. secret,
+    ["X-Forwarded-For"] = address,
   }
   local choice = choices[(sent % #choices) + 1]
   local body = "csrfmiddlewaretoken=" .. secret .. "&choice=" .. choice .. "&comment=&website="
