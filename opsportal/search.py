@@ -39,6 +39,7 @@ from django.db.models import (
     When,
     Window,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Lower
 from django.utils import formats, timezone
 from django.utils.html import escape
@@ -87,11 +88,29 @@ _ENDINGS = sorted(
 
 SQLITE_FOLD = "opsportal_fold"
 
+# SQL of expressions that read only a row's own columns, by kind, name and vendor.
+_OWN_COLUMNS_SQL = {}
+
+
+class _CombiningMarks(dict):
+    """A ``str.translate`` table that deletes combining marks, filled as characters are met."""
+
+    def __missing__(self, code):
+        verdict = self[code] = None if unicodedata.combining(chr(code)) else code
+        return verdict
+
+
+_DROP_COMBINING = _CombiningMarks()
+
 
 def fold(text):
     """'Mieszkanie bez DŁUGU' → 'mieszkanie bez dlugu'."""
-    text = unicodedata.normalize("NFKD", str(text).translate(_UNDECOMPOSABLE).casefold())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = str(text)
+    if text.isascii():
+        # Nothing to translate, decompose or drop: the same as the long way, only faster.
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE).casefold())
+    return text.translate(_DROP_COMBINING)
 
 
 def words(text):
@@ -160,17 +179,38 @@ class Query:
         return ""
 
 
-def matches(word, stems):
-    folded = fold(word)
-    return any(folded.startswith(s) for s in stems)
+class Matcher:
+    """Whether a word begins with one of the query's stems, each distinct word folded once.
+
+    One search looks at the same words many times (to rank, to find a snippet, to
+    highlight it), so the verdicts are kept for as long as the matcher lives.
+    """
+
+    def __init__(self, stems):
+        self.stems = tuple(stems)
+        self._verdicts = {}
+
+    def __call__(self, word):
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            verdict = self._verdicts[word] = fold(word).startswith(self.stems)
+        return verdict
+
+
+def _matcher(stems):
+    return stems if isinstance(stems, Matcher) else Matcher(stems)
 
 
 def highlight(text, stems):
-    """``text`` escaped, with the words the query found wrapped in <mark>."""
+    """``text`` escaped, with the words the query found wrapped in <mark>.
+
+    ``stems`` is a sequence of stems or a :class:`Matcher`.
+    """
+    is_match = _matcher(stems)
     parts = []
     position = 0
     for match in _WORD.finditer(text):
-        if matches(match.group(), stems):
+        if is_match(match.group()):
             parts.append(escape(text[position : match.start()]))
             parts.append(f"<mark>{escape(match.group())}</mark>")
             position = match.end()
@@ -183,8 +223,11 @@ def excerpt(text, stems, length=SNIPPET_WORDS, always=False):
 
     None when nothing matches, unless ``always``: then the beginning of the text.
     """
+    is_match = _matcher(stems)
     pieces = text.split()
-    first = next((i for i, piece in enumerate(pieces) if _piece_matches(piece, stems)), None)
+    first = next(
+        (i for i, piece in enumerate(pieces) if any(map(is_match, _WORD.findall(piece)))), None
+    )
     if first is None:
         if not always:
             return None
@@ -193,16 +236,13 @@ def excerpt(text, stems, length=SNIPPET_WORDS, always=False):
     end = min(len(pieces), start + length)
     shown = " ".join(pieces[start:end])
     return mark_safe(  # noqa: S308 — highlight escapes
-        ("… " if start else "") + highlight(shown, stems) + (" …" if end < len(pieces) else "")
+        ("… " if start else "") + highlight(shown, is_match) + (" …" if end < len(pieces) else "")
     )
 
 
-def _piece_matches(piece, stems):
-    return any(matches(word, stems) for word in _WORD.findall(piece))
-
-
 def hit_count(texts, stems):
-    return sum(1 for text in texts for word in _WORD.findall(text or "") if matches(word, stems))
+    is_match = _matcher(stems)
+    return sum(sum(map(is_match, _WORD.findall(text or ""))) for text in texts)
 
 
 class Joined(Aggregate):
@@ -297,26 +337,35 @@ class Kind:
         return None
 
     def texts(self, obj):
-        """(label, text) pairs in the order a snippet is looked for."""
+        """(label, text) pairs in the order a snippet is looked for.
+
+        The label is None for the row's own words, otherwise a lazy translation:
+        every row's texts are read to rank it, while a label is shown at most once.
+        """
         raise NotImplementedError
 
     def meta(self, obj):
         return ""
 
-    def hit(self, obj, stems):
-        texts = [(label, text) for label, text in self.texts(obj) if text and text.strip()]
+    def hit(self, obj, texts, matcher):
+        """``obj`` as a :class:`Hit`; ``texts`` are its :meth:`texts`."""
+        texts = [(label, text) for label, text in texts if text and text.strip()]
         snippet = ""
         for label, text in texts:
-            found = excerpt(text, stems)
+            found = excerpt(text, matcher)
             if found:
-                snippet = mark_safe(f"{escape(label)}: {found}") if label else found  # noqa: S308
+                snippet = (
+                    mark_safe(f"{escape(label)}: {found}")  # noqa: S308
+                    if label is not None
+                    else found
+                )
                 break
         else:
             # Only the title matched: the first text still tells what the page is about.
-            if texts and not texts[0][0]:
+            if texts and texts[0][0] is None:
                 snippet = excerpt(texts[0][1], (), always=True)
         return Hit(
-            title=highlight(getattr(obj, self.title_field), stems),
+            title=highlight(getattr(obj, self.title_field), matcher),
             url=obj.get_absolute_url(),
             meta=self.meta(obj),
             snippet=snippet,
@@ -331,41 +380,80 @@ class Kind:
         rows = rows.annotate(_total=Window(Count("pk")))
         found = list(rows[:RESULTS_PER_KIND])
         total = found[0]._total if found else 0
+        matcher = Matcher(query.stems)
+        rows = [(obj, self.texts(obj)) for obj in found]
         # Within the same title verdict, the rows the query words occur in most
-        # often come first, computed alike on both databases.
-        order = {id(obj): n for n, obj in enumerate(found)}
-        found.sort(
-            key=lambda obj: (
-                -obj._title_hit,
-                -hit_count((text for _label, text in self.texts(obj)), query.stems),
-                order[id(obj)],
+        # often come first, computed alike on both databases. The sort is stable,
+        # so ties keep the database's order.
+        rows.sort(
+            key=lambda row: (
+                -row[0]._title_hit,
+                -hit_count((text for _label, text in row[1]), matcher),
             )
         )
         return Group(
             key=self.key,
             heading=str(self.heading),
             total=total,
-            hits=[self.hit(obj, query.stems) for obj in found],
+            hits=[self.hit(obj, texts, matcher) for obj, texts in rows],
         )
 
+    def _own_columns(self, name, build):
+        """The expression ``build()`` returns, compiled once per database vendor.
+
+        Only for expressions of the row's own columns and of subqueries on its
+        primary key: their SQL is the same in every search, and building and
+        compiling them again was most of the work of a search.
+        """
+        key = (self.key, name, connection.vendor)
+        if key not in _OWN_COLUMNS_SQL:
+            query = self.model._base_manager.all().query
+            # allow_joins=False: a column of another table would need a join
+            # this SQL cannot bring along.
+            expression = build().resolve_expression(query, allow_joins=False)
+            sql, params = query.get_compiler(connection=connection).compile(expression)
+            _OWN_COLUMNS_SQL[key] = (sql, tuple(params), expression.output_field)
+        sql, params, output_field = _OWN_COLUMNS_SQL[key]
+        return RawSQL(sql, list(params), output_field=output_field)  # noqa: S611 — compiled above, no user input
+
+    def _joins_other_tables(self):
+        return any("__" in name for name in (self.title_field, *self.fields))
+
     def _related_annotations(self):
-        return {name: _joined(*spec) for name, spec in self.related.items()}
+        return {
+            name: self._own_columns(name, lambda spec=spec: _joined(*spec))
+            for name, spec in self.related.items()
+        }
 
     def _text_expressions(self):
-        return [F(name) for name in (*self.fields, *self.related)]
+        return [F(name) for name in self.fields] + [
+            _joined(*spec) for spec in self.related.values()
+        ]
 
     def _filter_postgresql(self, rows, query):
         def pg_text(expression):
             return Unaccent(Lower(Coalesce(expression, Value(""), output_field=TextField())))
 
-        title = SearchVector(pg_text(F(self.title_field)), config="simple", weight="A")
-        rest = SearchVector(
-            *(pg_text(e) for e in self._text_expressions()), config="simple", weight="B"
-        )
+        def title():
+            return SearchVector(pg_text(F(self.title_field)), config="simple", weight="A")
+
+        def document():
+            rest = SearchVector(
+                *(pg_text(e) for e in self._text_expressions()), config="simple", weight="B"
+            )
+            return title() + rest
+
         every = SearchQuery(
             " & ".join(f"'{s}':*" for s in query.stems), search_type="raw", config="simple"
         )
-        rows = rows.alias(_title_vector=title, _document=title + rest)
+        rows = rows.alias(
+            _title_vector=self._own_columns("title_vector", title),
+            _document=(
+                document()
+                if self._joins_other_tables()
+                else self._own_columns("document_vector", document)
+            ),
+        )
         for word_stem in query.stems:
             condition = Q(
                 _document=SearchQuery(f"'{word_stem}':*", search_type="raw", config="simple")
@@ -390,9 +478,16 @@ class Kind:
             )
             return Func(text, function=SQLITE_FOLD, output_field=TextField())
 
+        def document():
+            return folded(F(self.title_field), *self._text_expressions())
+
         rows = rows.alias(
-            _title_text=folded(F(self.title_field)),
-            _document=folded(F(self.title_field), *self._text_expressions()),
+            _title_text=self._own_columns("title_text", lambda: folded(F(self.title_field))),
+            _document=(
+                document()
+                if self._joins_other_tables()
+                else self._own_columns("document_text", document)
+            ),
         )
         for word_stem in query.stems:
             condition = Q(_document__contains=f" {word_stem}")
@@ -439,12 +534,12 @@ class ProjectKind(Kind):
 
     def texts(self, obj):
         return [
-            ("", obj.lead),
-            (_("Cel główny"), obj.main_goal),
-            (_("Cele szczegółowe"), obj._goals),
-            (_("Dla kogo"), obj._groups),
-            (_("Partnerzy"), obj._partners),
-            (_("Opis"), obj.description),
+            (None, obj.lead),
+            (gettext_lazy("Cel główny"), obj.main_goal),
+            (gettext_lazy("Cele szczegółowe"), obj._goals),
+            (gettext_lazy("Dla kogo"), obj._groups),
+            (gettext_lazy("Partnerzy"), obj._partners),
+            (gettext_lazy("Opis"), obj.description),
         ]
 
     def meta(self, obj):
@@ -487,10 +582,10 @@ class AreaKind(Kind):
         if obj._specialists.strip():
             duties.append(obj._specialists.strip())
         return [
-            ("", obj.summary),
-            (_("Ulice"), obj._streets),
-            (_("Dyżury specjalistów"), ", ".join(duties)),
-            (_("Opis"), obj.description),
+            (None, obj.summary),
+            (gettext_lazy("Ulice"), obj._streets),
+            (gettext_lazy("Dyżury specjalistów"), ", ".join(duties)),
+            (gettext_lazy("Opis"), obj.description),
         ]
 
     def meta(self, obj):
@@ -512,7 +607,10 @@ class SiteKind(Kind):
         return ngettext("%(count)s miejsce", "%(count)s miejsc", count) % {"count": count}
 
     def texts(self, obj):
-        return [(_("Adres"), obj.postal_address), (_("Obszar"), obj.area.name)]
+        return [
+            (gettext_lazy("Adres"), obj.postal_address),
+            (gettext_lazy("Obszar"), obj.area.name),
+        ]
 
     def meta(self, obj):
         return obj.postal_address
@@ -536,10 +634,10 @@ class InitiativeKind(Kind):
 
     def texts(self, obj):
         return [
-            (_("Dla kogo"), obj.audience),
-            ("", obj.description),
-            (_("Kiedy"), obj.schedule),
-            (_("Obszar"), obj.area.name),
+            (gettext_lazy("Dla kogo"), obj.audience),
+            (None, obj.description),
+            (gettext_lazy("Kiedy"), obj.schedule),
+            (gettext_lazy("Obszar"), obj.area.name),
         ]
 
     def meta(self, obj):
@@ -562,9 +660,9 @@ class EventKind(Kind):
 
     def texts(self, obj):
         return [
-            ("", obj.description),
-            (_("Gdzie"), obj.place_label),
-            (_("Obszar"), obj.area.name),
+            (None, obj.description),
+            (gettext_lazy("Gdzie"), obj.place_label),
+            (gettext_lazy("Obszar"), obj.area.name),
         ]
 
     def meta(self, obj):
