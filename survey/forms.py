@@ -42,7 +42,7 @@ class VoteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.poll = poll
         if choices is None:
-            choices = [(choice.pk, choice.text) for choice in poll.choices.all()]
+            choices = poll.choice_list()
         self.fields["choice"].choices = choices
         self.fields["choice"].label = poll.question
         if not poll.allow_comment:

@@ -98,6 +98,10 @@ class Poll(models.Model):
             return True
         return self.results_visibility == ResultsVisibility.AFTER_VOTING and has_voted
 
+    def choice_list(self):
+        """[(choice id, text), …] in the order the form shows them."""
+        return list(self.choices.order_by("position", "pk").values_list("pk", "text"))
+
     def tally(self):
         """The choices in order, each with ``votes`` counted from the ballots.
 

@@ -138,11 +138,7 @@ class PollDetailView(PollQuerysetMixin, View):
         except IntegrityError:
             # The choice was deleted after the poll was read: check the form
             # against the choices there are now.
-            form = VoteForm(
-                poll,
-                data,
-                choices=poll.choices.order_by("position", "pk").values_list("pk", "text"),
-            )
+            form = VoteForm(poll, data, choices=poll.choice_list())
             form.is_valid()
             refusal = _("Głos nie został zapisany. Popraw zaznaczone pole.")
             return self.render_page(poll, form=form, refusal=refusal, status=400)

@@ -161,19 +161,16 @@ def _insert(params):
 def poll_for_ballot(slug):
     """(poll, [(choice id, text), …]) for this slug, or (None, ()) when there is none.
 
-    Kept in the cache until a content edit, so a vote reads no poll from the
-    database; whether the poll is open is still decided at each request.
+    Kept in this process until a content edit (pagecache.cached_data), so a
+    vote reads no poll from the database; whether the poll is open is still
+    decided at each request.
     """
     from opsportal import pagecache
-    from survey.models import Choice, Poll
+    from survey.models import Poll
 
     def load():
         poll = Poll.objects.filter(slug=slug).first()
-        if poll is None:
-            return None
-        return poll, list(
-            Choice.objects.filter(poll=poll).order_by("position", "pk").values_list("pk", "text")
-        )
+        return None if poll is None else (poll, poll.choice_list())
 
     if len(slug) > Poll._meta.get_field("slug").max_length:
         return None, ()
