@@ -16,7 +16,7 @@ from django.views.generic import TemplateView
 from opsportal.network import client_address
 from survey import voting
 from survey.forms import VoteForm
-from survey.models import Ballot, Poll
+from survey.models import Poll
 
 
 class PollQuerysetMixin:
@@ -39,13 +39,9 @@ class PollQuerysetMixin:
         return poll, choices
 
 
-def ballot_exists(poll, key):
-    return Ballot.objects.filter(poll=poll, voter_key=key).exists()
-
-
 def has_voted(request, poll):
     key = voting.voter_key_from_cookie(request)
-    return bool(key) and ballot_exists(poll, key)
+    return bool(key) and voting.ballot_exists(poll.pk, key)
 
 
 def ballot_form(poll, prefix_id="id_%s"):

@@ -143,9 +143,13 @@ def cast_ballot(poll_id, choice_id, key, hashed_address, comment="", now=None):
     if stored:
         content_changed(Ballot)
         return STORED
-    if Ballot.objects.filter(poll_id=poll_id, voter_key=key).exists():
-        return ALREADY_VOTED
-    return FLOODED
+    return ALREADY_VOTED if ballot_exists(poll_id, key) else FLOODED
+
+
+def ballot_exists(poll_id, key):
+    from survey.models import Ballot
+
+    return Ballot.objects.filter(poll_id=poll_id, voter_key=key).exists()
 
 
 def _insert(params):
