@@ -72,6 +72,19 @@ def csrf_token(html):
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
+def vote_in_a_new_browser(poll):
+    """Open the poll page in a browser of its own and vote with the token it got."""
+    voter = Client()
+    page = voter.get(poll.get_absolute_url())
+    return voter.post(
+        poll.get_absolute_url(),
+        {
+            "choice": poll.choices.first().pk,
+            "csrfmiddlewaretoken": csrf_token(page.content.decode()),
+        },
+    )
+
+
 def test_each_visitor_gets_a_csrf_token_that_works_with_their_own_cookie(centre):
     poll = make_poll()
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
@@ -156,15 +169,7 @@ def test_a_vote_refreshes_the_results_but_keeps_other_pages_cached(client, centr
     poll = make_poll()
     before = client.get(poll.get_results_url()).content.decode()
     client.get("/kontakt/")
-    voter = Client()
-    page = voter.get(poll.get_absolute_url())
-    voter.post(
-        poll.get_absolute_url(),
-        {
-            "choice": poll.choices.first().pk,
-            "csrfmiddlewaretoken": csrf_token(page.content.decode()),
-        },
-    )
+    vote_in_a_new_browser(poll)
     after = client.get(poll.get_results_url()).content.decode()
     assert after != before
     assert "1 głos" in after
@@ -242,15 +247,7 @@ def test_results_json_is_cached_until_the_next_ballot(client, centre):
     url = f"{poll.get_results_url()}".replace("wyniki/", "wyniki.json")
     assert client.get(url).json()["total"] == 0
     assert client.get(url)["X-Page-Cache"] == "hit"
-    voter = Client()
-    page = voter.get(poll.get_absolute_url())
-    voter.post(
-        poll.get_absolute_url(),
-        {
-            "choice": poll.choices.first().pk,
-            "csrfmiddlewaretoken": csrf_token(page.content.decode()),
-        },
-    )
+    vote_in_a_new_browser(poll)
     response = client.get(url)
     assert "X-Page-Cache" not in response
     assert response.json()["total"] == 1
