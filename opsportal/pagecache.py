@@ -43,8 +43,9 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, get_token
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
+from opsportal import compression
 from opsportal.cookies import READER_COOKIE, reader_preferences
 
 CONTENT = "content"
@@ -57,7 +58,7 @@ SKIP_PREFIXES = ("/admin/", "/healthz", "/czytelnosc/", "/static/", "/media/")
 _CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
 _CSRF_HOLE = b"\x1bopsportal-csrf\x1b"
 # Part of every page key: a change to Entry must not meet entries of the old shape.
-_ENTRY_FORMAT = 2
+_ENTRY_FORMAT = 3
 _MAX_PATH = 1024
 
 _valid_until = contextvars.ContextVar("opsportal_page_valid_until", default=None)
@@ -163,12 +164,14 @@ def cached_data(name, tags, compute):
 
 
 class Entry(NamedTuple):
-    """A stored page: headers, body (with the CSRF hole), ETag, and when to render it anew."""
+    """A stored page: headers, body (with the CSRF hole), ETag, when to render it anew,
+    and its compressed copies (see opsportal.compression), if it is worth compressing."""
 
     headers: list
     body: bytes
     etag: str
     refresh_at: float
+    compressed: compression.Compressed | None
 
 
 # An entry is rendered again by one request once this share of its life is
@@ -319,28 +322,53 @@ class PageCacheMiddleware:
         timeout = _timeout(moments)
         body = _CSRF_FIELD.sub(rb"\1" + _CSRF_HOLE + rb"\2", response.content)
         etag = f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
-        if timeout > 0:
-            headers = [
-                (name, value)
-                for name, value in response.items()
-                if name.lower() not in ("set-cookie", "date", "etag", "content-length")
-            ]
-            refresh_at = timezone.now().timestamp() + timeout * REFRESH_AFTER
-            cache.set(key, Entry(headers, body, etag, refresh_at), timeout)
-        response["ETag"] = etag
+        compressed = None
+        if compression.worth_compressing(response.get("Content-Type", ""), body):
+            compressed = compression.compress(body, _CSRF_HOLE)
+            patch_vary_headers(response, ("Accept-Encoding",))
+        # Served pages are checked with the ETag on every visit, hits included.
         patch_cache_control(response, no_cache=True)
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in ("set-cookie", "date", "etag", "content-length")
+        ]
+        refresh_at = timezone.now().timestamp() + timeout * REFRESH_AFTER
+        entry = Entry(headers, body, etag, refresh_at, compressed)
+        if timeout > 0:
+            cache.set(key, entry, timeout)
+        coding = compression.choose(request.META.get("HTTP_ACCEPT_ENCODING"), compressed)
+        if coding is not None:
+            # The rendered token is this visitor's (the render asked for it),
+            # and _serve asks for it again: the same secret, masked anew.
+            return self._serve(request, entry, coding, hit=False)
+        response["ETag"] = etag
         return get_conditional_response(request, etag=etag, response=response)
 
-    def _serve(self, request, entry):
-        headers, body, etag, _refresh_at = entry
+    def _serve(self, request, entry, coding=None, hit=True):
+        headers, body, etag, _refresh_at, compressed = entry
+        if hit:
+            coding = compression.choose(request.META.get("HTTP_ACCEPT_ENCODING"), compressed)
+        if coding is not None:
+            # Other bytes than the identity body: a weak tag, which If-None-Match
+            # compares weakly, so either tag gets a 304 while the page is unchanged.
+            etag = "W/" + etag
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
             return not_modified
-        if _CSRF_HOLE in body:
-            body = body.replace(_CSRF_HOLE, form_token(request).encode())
-        response = HttpResponse(body)
+        token = form_token(request).encode() if _CSRF_HOLE in body else b""
+        if coding == compression.BROTLI:
+            content = compressed.brotli
+        elif coding == compression.GZIP:
+            content = compression.gzip_body(compressed, body, _CSRF_HOLE, token)
+        else:
+            content = body.replace(_CSRF_HOLE, token) if token else body
+        response = HttpResponse(content)
         for name, value in headers:
             response[name] = value
+        if coding is not None:
+            response["Content-Encoding"] = coding
         response["ETag"] = etag
-        response["X-Page-Cache"] = "hit"
+        if hit:
+            response["X-Page-Cache"] = "hit"
         return response
