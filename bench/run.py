@@ -75,6 +75,10 @@ UNCACHED_TARGET = 0.2
 P99_TARGET_MS = 100
 VOTES_PER_SECOND_TARGET = 300
 
+# What Chromium sends: pages and the static file are fetched as a resident's
+# browser fetches them, compressed where the server offers it.
+ACCEPT_ENCODING = "gzip, deflate, br, zstd"
+
 # Settings a developer's shell may carry that would make the run differ from
 # production or from the next run; the benchmark sets its own.
 INHERITED_SETTINGS = re.compile(r"^(DJANGO_|DATABASE_|POLL_|REDIS_URL$|MAP_TILE_)")
@@ -387,6 +391,7 @@ def run_wrk(port, path, seconds, cpu, script=STATS_LUA, script_args=(), connecti
     command = [
         "taskset", "-c", str(cpu),
         "wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+        "-H", f"Accept-Encoding: {ACCEPT_ENCODING}",
         "-s", str(script), f"http://{HOST}:{port}{path}",
     ]  # fmt: skip
     if script_args:
@@ -449,6 +454,7 @@ class Target:
     kind: str = UNCACHED
     status: int = 0
     size: int = 0
+    coding: str = "—"
     conditional: str = "—"
     rates: list = field(default_factory=list)
     p50_us: list = field(default_factory=list)
@@ -486,16 +492,18 @@ def page_paths(facts, port):
 
 
 def probe(port, target):
-    """Status, body size and conditional GET of one target, before the load."""
-    http_get(port, target.path)  # the first visit may fill the page cache
-    status, headers, body = http_get(port, target.path)
+    """Status, bytes sent, coding and conditional GET of one target, before the load."""
+    browser = {"Accept-Encoding": ACCEPT_ENCODING}
+    http_get(port, target.path, headers=browser)  # the first visit may fill the page cache
+    status, headers, body = http_get(port, target.path, headers=browser)
     target.status, target.size = status, len(body)
-    validators = {}
+    target.coding = headers.get("content-encoding", "—")
+    validators = dict(browser)
     if headers.get("etag"):
         validators["If-None-Match"] = headers["etag"]
     if headers.get("last-modified"):
         validators["If-Modified-Since"] = headers["last-modified"]
-    if validators:
+    if len(validators) > 1:
         again, _headers, _body = http_get(port, target.path, headers=validators)
         target.conditional = "304" if again == 304 else str(again)
 
@@ -567,8 +575,9 @@ def socket_errors(result):
 
 def page_table(targets, static_per_round):
     header = (
-        "| target | kind | KB | req/s | × static | p50 ms | p99 ms | failed | 304 | target met? |\n"
-        "|---|---|---:|---:|---:|---:|---:|---:|:-:|---|"
+        "| target | kind | KB sent | coding | req/s | × static | p50 ms | p99 ms | failed | 304 "
+        "| target met? |\n"
+        "|---|---|---:|:-:|---:|---:|---:|---:|---:|:-:|---|"
     )
     rows = [header]
     for target in targets:
@@ -580,7 +589,7 @@ def page_table(targets, static_per_round):
         failed = target.failures + target.socket_errors
         kind = KIND_LABELS.get(target.kind, target.kind)
         rows.append(
-            f"| `{target.path}` | {kind} | {target.size / 1024:,.1f} "
+            f"| `{target.path}` | {kind} | {target.size / 1024:,.1f} | {target.coding} "
             f"| {statistics.median(target.rates):,.0f} "
             f"| {ratio:.2f} | {p50_ms:.1f} | {p99_ms:.1f} | {failed} "
             f"| {target.conditional} | {verdict(target.kind, ratio, p99_ms)} |"

@@ -87,10 +87,14 @@ def test_inherited_settings_do_not_reach_the_benchmarked_server(bench, monkeypat
 def test_table_row_shows_medians_ratio_and_verdict_for_its_kind(bench):
     static = bench.Target("/static/css/site.abc.css", kind=bench.REFERENCE, size=2048)
     static.rates, static.p50_us, static.p99_us = [1000, 2000, 1000], [1000] * 3, [5000] * 3
-    page = bench.Target("/kontakt/", kind=bench.CACHED, size=10240, conditional="304")
+    page = bench.Target("/kontakt/", kind=bench.CACHED, size=10240, coding="br", conditional="304")
     page.rates, page.p50_us, page.p99_us = [800, 1500, 900], [2000, 3000, 4000], [9000] * 3
     page.failures = 2
     table = bench.page_table([static, page], static.rates)
     rows = table.splitlines()
-    assert rows[2].startswith("| `/static/css/site.abc.css` | static file | 2.0 | 1,000 | 1.00 |")
-    assert rows[3] == ("| `/kontakt/` | cached | 10.0 | 900 | 0.80 | 3.0 | 9.0 | 2 | 304 | met |")
+    assert rows[2].startswith(
+        "| `/static/css/site.abc.css` | static file | 2.0 | — | 1,000 | 1.00 |"
+    )
+    assert rows[3] == (
+        "| `/kontakt/` | cached | 10.0 | br | 900 | 0.80 | 3.0 | 9.0 | 2 | 304 | met |"
+    )
