@@ -11,6 +11,7 @@ from opsportal.models import (
     OpeningHours,
     SpecialDay,
     Weekday,
+    coordinates_constraint,
     phone_validator,
     postal_code_validator,
     tel_href,
@@ -296,23 +297,7 @@ class ActivitySite(HasOpeningHours, models.Model):
         verbose_name = _("miejsce aktywności lokalnej")
         verbose_name_plural = _("miejsca aktywności lokalnej")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(latitude__isnull=True, longitude__isnull=True)
-                | Q(
-                    # Explicit, because a comparison with NULL passes a CHECK.
-                    latitude__isnull=False,
-                    longitude__isnull=False,
-                    latitude__gte=-90,
-                    latitude__lte=90,
-                    longitude__gte=-180,
-                    longitude__lte=180,
-                ),
-                name="communities_site_coordinates_range",
-                violation_error_message=_(
-                    "Podaj obie współrzędne (szerokość od −90 do 90, długość od −180 do 180) "
-                    "albo żadnej."
-                ),
-            ),
+            coordinates_constraint("communities_site_coordinates_range"),
         ]
 
     def __str__(self):

@@ -14,6 +14,26 @@ phone_validator = RegexValidator(
 postal_code_validator = RegexValidator(r"^\d{2}-\d{3}$", _("Kod pocztowy ma postać 00-000."))
 
 
+def coordinates_constraint(name):
+    """Both coordinates of a place, each in its range, or neither: a map needs the pair."""
+    return models.CheckConstraint(
+        condition=Q(latitude__isnull=True, longitude__isnull=True)
+        | Q(
+            # Explicit, because a comparison with NULL passes a CHECK.
+            latitude__isnull=False,
+            longitude__isnull=False,
+            latitude__gte=-90,
+            latitude__lte=90,
+            longitude__gte=-180,
+            longitude__lte=180,
+        ),
+        name=name,
+        violation_error_message=_(
+            "Podaj obie współrzędne (szerokość od −90 do 90, długość od −180 do 180) albo żadnej."
+        ),
+    )
+
+
 class Weekday(models.IntegerChoices):
     MONDAY = 0, _("poniedziałek")
     TUESDAY = 1, _("wtorek")
@@ -187,14 +207,7 @@ class Centre(HasOpeningHours, SingletonModel):
         ordering = ["pk"]
         constraints = [
             *SingletonModel.Meta.constraints,
-            models.CheckConstraint(
-                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
-                name="opsportal_centre_latitude_range",
-            ),
-            models.CheckConstraint(
-                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
-                name="opsportal_centre_longitude_range",
-            ),
+            coordinates_constraint("opsportal_centre_coordinates_range"),
         ]
 
     def __str__(self):

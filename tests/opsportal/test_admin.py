@@ -1,4 +1,5 @@
 import pytest
+from django.db import IntegrityError, transaction
 
 from opsportal.models import Centre
 
@@ -77,6 +78,36 @@ def test_admin_refuses_a_special_day_with_one_hour_only(admin_client):
     response = admin_client.post("/admin/opsportal/centre/add/", data)
     assert response.status_code == 200
     assert "Podaj obie godziny" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("latitude", "longitude"), [("50.1", ""), ("", "21.3"), ("91", "21.3"), ("50.1", "181")]
+)
+def test_admin_refuses_coordinates_without_their_pair_or_out_of_range(
+    admin_client, latitude, longitude
+):
+    data = centre_post(latitude=latitude, longitude=longitude)
+    response = admin_client.post("/admin/opsportal/centre/add/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Podaj obie współrzędne" in html
+    assert not Centre.objects.exists()
+
+
+@pytest.mark.django_db
+def test_admin_saves_both_coordinates_and_the_map_link_uses_them(admin_client):
+    data = centre_post(latitude="50.866", longitude="20.628")
+    response = admin_client.post("/admin/opsportal/centre/add/", data)
+    assert response.status_code == 302
+    assert "mlat=50.866000&mlon=20.628000" in Centre.load().map_url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("latitude", "longitude"), [(50, None), (None, 20)])
+def test_the_database_refuses_a_centre_with_one_coordinate(centre, latitude, longitude):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Centre.objects.filter(pk=centre.pk).update(latitude=latitude, longitude=longitude)
 
 
 @pytest.mark.django_db
