@@ -10,7 +10,8 @@ One command (``make bench``, i.e. ``.venv/bin/python bench/run.py``) does it all
    worker per core it may use, eight threads, no --preload) pinned to one
    core, and waits for /healthz;
 4. runs wrk pinned to the other core over every public page, a hashed static
-   CSS file and /healthz, in interleaved rounds, and prints for each:
+   CSS file and /healthz, with a browser's Accept-Encoding, in interleaved
+   rounds, and prints for each: bytes sent and their coding,
    requests/s (median of the rounds), p50 and p99 latency, failed answers and
    the ratio to the static file measured in the same round;
 5. posts 2,000 votes from distinct voters at 16 connections and checks that
