@@ -60,6 +60,7 @@ _CSRF_HOLE = b"\x1bopsportal-csrf\x1b"
 # Part of every page key: a change to Entry must not meet entries of the old shape.
 _ENTRY_FORMAT = 3
 _MAX_PATH = 1024
+_NOT_MODIFIED_HEADERS = ("cache-control", "content-location", "expires", "vary")
 
 _valid_until = contextvars.ContextVar("opsportal_page_valid_until", default=None)
 
@@ -355,6 +356,12 @@ class PageCacheMiddleware:
             etag = "W/" + etag
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
+            # A 304 carries what the 200 would say of its validator and caching
+            # (RFC 9110, 15.4.5), as Django's own 304 from a rendered page does.
+            for name, value in headers:
+                if name.lower() in _NOT_MODIFIED_HEADERS:
+                    not_modified[name] = value
+            not_modified["ETag"] = etag
             return not_modified
         token = form_token(request).encode() if _CSRF_HOLE in body else b""
         if coding == compression.BROTLI:

@@ -72,6 +72,10 @@ def test_a_compressed_page_gets_304_with_either_tag(client, centre):
     for tag in (plain, zipped):
         again = client.get("/kontakt/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=tag)
         assert again.status_code == 304
+        # What the 200 would say of its validator and caching.
+        assert again["ETag"] == zipped
+        assert "accept-encoding" in vary(again)
+        assert again["Cache-Control"] == "no-cache"
     centre.name = "Inna nazwa"
     centre.save()
     changed = client.get("/kontakt/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=zipped)
