@@ -620,7 +620,10 @@ def vote_phase(port, env, facts, cpu):
     prefix = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(24))
     path = f"/ankieta/{poll}/"
     choices = ",".join(map(str, facts["choices"]))
-    result, seconds = run_wrk_votes(port, path, [path, VOTES, prefix, choices], cpu)
+    # Addresses 10.x.y.z numbered on from the ballots there are, so that a
+    # second pass does not reuse the first pass's addresses.
+    first_address = before["ballots"] % (2**24 - VOTES)
+    result, seconds = run_wrk_votes(port, path, [path, VOTES, prefix, choices, first_address], cpu)
     after_json = results_total(port, poll)
     after = data_facts(env)
     after_db = after["ballots"]

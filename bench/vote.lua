@@ -1,7 +1,7 @@
 -- Posts exactly `budget` votes to one poll, each from a new voter, then stops.
 --
 -- Arguments after wrk's "--": <poll path> <budget> <24-character secret prefix>
--- <choice ids, comma-separated>.
+-- <choice ids, comma-separated> <first address number>.
 --
 -- A browser without a voter cookie is known by its CSRF secret
 -- (survey.voting.voter_key_for), so each vote carries a secret of its own:
@@ -10,7 +10,9 @@
 -- unmasked secret as the form token when the csrftoken cookie holds the same
 -- secret. No voter cookie is sent, and the honeypot field "website" stays empty.
 -- Each vote also comes from an address of its own, 10.x.y.z in X-Forwarded-For,
--- which bench/run.py tells the portal to trust as its reverse proxy would.
+-- which bench/run.py tells the portal to trust as its reverse proxy would; the
+-- addresses are numbered from the last argument, so that a second pass (--redis)
+-- uses others than the first.
 --
 -- wrk asks for a request whenever a connection is free and cannot be told to
 -- send nothing, so once the budget is spent the free connections get a
@@ -28,7 +30,7 @@
 -- is never sent. The first call therefore gets the filler and counts nothing,
 -- or the last vote of the budget would never go out.
 
-local path, prefix, choices, filler
+local path, prefix, choices, filler, first_address
 local verified = false
 budget = 0
 sent = 0
@@ -47,6 +49,7 @@ function init(args)
   for id in string.gmatch(args[4], "[^,]+") do
     table.insert(choices, id)
   end
+  first_address = tonumber(args[5] or "0")
   filler = wrk.format("GET", "/healthz")
 end
 
@@ -60,8 +63,9 @@ function request()
   end
   sent = sent + 1
   local secret = prefix .. string.format("%08d", sent)
+  local number = first_address + sent
   local address = string.format(
-    "10.%d.%d.%d", math.floor(sent / 65536) % 256, math.floor(sent / 256) % 256, sent % 256
+    "10.%d.%d.%d", math.floor(number / 65536) % 256, math.floor(number / 256) % 256, number % 256
   )
   local headers = {
     ["Content-Type"] = "application/x-www-form-urlencoded",
