@@ -20,7 +20,9 @@ for each visitor when the page is served.
 The versions live in the cache when it is shared (Redis, several servers);
 with the default local-memory cache, which each process has for itself, they
 are the modification times of small files, so that every process on the
-machine sees a bump at once without asking the database.
+machine sees a bump at once without asking the database. With a shared cache
+each process also keeps a copy of the entries it has met, so that a hit asks
+Redis for the versions only.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ SKIP_PREFIXES = ("/admin/", "/healthz", "/czytelnosc/", "/static/", "/media/")
 _CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
 _CSRF_HOLE = b"\x1bopsportal-csrf\x1b"
 # Part of every page key: a change to Entry must not meet entries of the old shape.
-_ENTRY_FORMAT = 3
+_ENTRY_FORMAT = 4
 _MAX_PATH = 1024
 _NOT_MODIFIED_HEADERS = ("cache-control", "content-location", "expires", "vary")
 
@@ -166,13 +168,48 @@ def cached_data(name, tags, compute):
 
 class Entry(NamedTuple):
     """A stored page: headers, body (with the CSRF hole), ETag, when to render it anew,
-    and its compressed copies (see opsportal.compression), if it is worth compressing."""
+    its compressed copies (see opsportal.compression), if it is worth compressing,
+    and when it expires (timestamps of django.utils.timezone.now())."""
 
     headers: list
     body: bytes
     etag: str
     refresh_at: float
     compressed: compression.Compressed | None
+    expires_at: float
+
+
+# With a shared cache (Redis) each process also keeps the entries it fetched
+# or stored, so that a hit costs one round trip (the versions) instead of two
+# and no page crosses the network. The key holds the content versions, so an
+# edit on any server changes the key and the kept copy is no longer asked
+# for; a kept copy is used no longer than its entry lives in the cache.
+_kept = {}
+_KEPT_ENTRIES = 256
+
+
+def _fetch(key):
+    if not _cache_is_shared():
+        return cache.get(key)
+    entry = _kept.get(key)
+    if entry is not None and timezone.now().timestamp() < entry.expires_at:
+        return entry
+    entry = cache.get(key)
+    if entry is not None:
+        _keep(key, entry)
+    return entry
+
+
+def _store(key, entry, timeout):
+    cache.set(key, entry, timeout)
+    if _cache_is_shared():
+        _keep(key, entry)
+
+
+def _keep(key, entry):
+    if len(_kept) >= _KEPT_ENTRIES:
+        _kept.clear()  # mostly entries of older versions
+    _kept[key] = entry
 
 
 # An entry is rendered again by one request once this share of its life is
@@ -298,7 +335,7 @@ class PageCacheMiddleware:
         if not _eligible(request):
             return self.get_response(request)
         key = _key(request, _tags(request.path))
-        entry = cache.get(key)
+        entry = _fetch(key)
         if entry is None:
             return self._render(request, key)
         if timezone.now().timestamp() < entry.refresh_at or not _claim_refresh(key):
@@ -334,10 +371,10 @@ class PageCacheMiddleware:
             for name, value in response.items()
             if name.lower() not in ("set-cookie", "date", "etag", "content-length")
         ]
-        refresh_at = timezone.now().timestamp() + timeout * REFRESH_AFTER
-        entry = Entry(headers, body, etag, refresh_at, compressed)
+        now = timezone.now().timestamp()
+        entry = Entry(headers, body, etag, now + timeout * REFRESH_AFTER, compressed, now + timeout)
         if timeout > 0:
-            cache.set(key, entry, timeout)
+            _store(key, entry, timeout)
         coding = compression.choose(request.META.get("HTTP_ACCEPT_ENCODING"), compressed)
         if coding is not None:
             # The rendered token is this visitor's (the render asked for it),
@@ -347,7 +384,7 @@ class PageCacheMiddleware:
         return get_conditional_response(request, etag=etag, response=response)
 
     def _serve(self, request, entry, coding=None, hit=True):
-        headers, body, etag, _refresh_at, compressed = entry
+        headers, body, etag, _refresh_at, compressed, _expires_at = entry
         if hit:
             coding = compression.choose(request.META.get("HTTP_ACCEPT_ENCODING"), compressed)
         if coding is not None:

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
@@ -215,7 +216,9 @@ def test_open_now_is_not_served_past_closing_time(client, centre, clock):
     assert "Zamknięte — otwarcie jutro o 8:00." in html
 
 
-def test_the_shared_redis_cache_invalidates_too(settings, client, centre):
+@pytest.fixture
+def redis_cache(settings):
+    """Django's Redis cache on database 15, emptied before and after the test."""
     import redis
 
     try:
@@ -232,6 +235,11 @@ def test_the_shared_redis_cache_invalidates_too(settings, client, centre):
     from django.core.cache import caches
 
     caches["default"].clear()
+    yield caches["default"]
+    caches["default"].clear()
+
+
+def test_the_shared_redis_cache_invalidates_too(redis_cache, client, centre):
     client.get("/kontakt/")
     assert client.get("/kontakt/")["X-Page-Cache"] == "hit"
     centre.name = "Ośrodek po zmianie"
@@ -239,7 +247,41 @@ def test_the_shared_redis_cache_invalidates_too(settings, client, centre):
     response = client.get("/kontakt/")
     assert "X-Page-Cache" not in response
     assert "Ośrodek po zmianie" in response.content.decode()
-    caches["default"].clear()
+
+
+def test_with_redis_a_hit_asks_only_for_the_versions_and_sees_another_servers_edit(
+    redis_cache, client, centre, clock, monkeypatch
+):
+    import redis
+
+    from opsportal import pagecache
+
+    cache_gets = []
+    real_get = redis_cache.get
+    monkeypatch.setattr(
+        redis_cache, "get", lambda *a, **k: cache_gets.append(a) or real_get(*a, **k)
+    )
+    first = client.get("/kontakt/")
+    cache_gets.clear()
+    hit = client.get("/kontakt/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit.content == first.content
+    assert cache_gets == []  # the page came from this process's copy
+    # Another server saves an edit: it bumps the version in Redis only.
+    redis_cache.incr(f"pagecache:version:{pagecache.CONTENT}")
+    CentrePhone.objects.update(number="22 999 99 99")  # no signal in this process
+    assert "22 999 99 99" in client.get("/kontakt/").content.decode()
+    # The process's copy lives no longer than the entry in Redis: once Redis
+    # has let the page expire, it is rendered again, even while another
+    # request holds the claim to render it before it expires.
+    CentrePhone.objects.update(number="22 888 88 88")
+    clock.now += dt.timedelta(seconds=settings.PAGE_CACHE_SECONDS + 1)
+    pages = redis.Redis.from_url("redis://127.0.0.1:6379/15")
+    pages.delete(*pages.keys("opsportal-test:*pagecache:page:*"))
+    monkeypatch.setattr(pagecache, "_claim_refresh", lambda key: False)
+    response = client.get("/kontakt/")
+    assert "X-Page-Cache" not in response
+    assert "22 888 88 88" in response.content.decode()
 
 
 def test_results_json_is_cached_until_the_next_ballot(client, centre):
