@@ -45,3 +45,21 @@ def test_with_admin_prints_a_new_random_password_that_logs_in():
     assert len(second) >= 12
     assert authenticate(username="admin", password=second) is not None
     assert authenticate(username="admin", password=first) is None
+
+
+@pytest.mark.django_db
+def test_on_postgresql_load_demo_leaves_the_planner_statistics_gathered():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://…)")
+    from projects.models import Project
+
+    def estimated_rows():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'projects_project'")
+            return cursor.fetchone()[0]
+
+    run("--scale", "30")
+    # -1 means never analysed; ANALYZE counts the rows this transaction added.
+    assert estimated_rows() == Project.objects.count() > 30
