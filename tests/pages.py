@@ -1,4 +1,13 @@
-"""The public pages of the site, for sweeps over all of them."""
+"""The public pages of the site, for sweeps over all of them, and what tests read off a page."""
+
+import re
+
+_CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def csrf_token(html):
+    """The CSRF token of the first form of ``html``."""
+    return _CSRF_FIELD.search(html).group(1)
 
 
 def public_pages():

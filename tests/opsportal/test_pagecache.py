@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from opsportal.models import CentrePhone
+from tests.pages import csrf_token
 from tests.projects.factories import make_project
 from tests.survey.factories import make_poll
 
@@ -67,10 +68,6 @@ def test_if_none_match_gets_304_from_the_cache(client, centre):
     centre.name = "Inna nazwa"
     centre.save()
     assert client.get("/kontakt/", HTTP_IF_NONE_MATCH=etag).status_code == 200
-
-
-def csrf_token(html):
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
 def vote_in_a_new_browser(poll):

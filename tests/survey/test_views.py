@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from survey import voting
 from survey.models import Ballot, Choice, ResultsVisibility
+from tests.pages import csrf_token
 from tests.survey.factories import make_ballots, make_poll
 
 pytestmark = pytest.mark.django_db
@@ -341,7 +342,7 @@ def test_vote_without_csrf_token_is_403_in_polish_and_writes_nothing(poll):
 def test_vote_with_csrf_token_passes_csrf_checks(poll):
     client = Client(enforce_csrf_checks=True)
     page = text(client.get(poll.get_absolute_url()))
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    token = csrf_token(page)
     response = vote(client, poll, csrfmiddlewaretoken=token)
     assert response.status_code == 303
     assert Ballot.objects.count() == 1
@@ -480,7 +481,7 @@ def test_home_section_shows_the_open_poll_as_a_form_posting_to_the_poll(client, 
 def test_home_section_form_works_without_javascript(poll, centre):
     client = Client(enforce_csrf_checks=True)
     page = text(client.get("/"))
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    token = csrf_token(page)
     response = client.post(
         poll.get_absolute_url(),
         {"choice": poll.choices.last().pk, "csrfmiddlewaretoken": token},
