@@ -140,8 +140,18 @@ def bump(tag=CONTENT):
     return stamp
 
 
+# Process-local stores (below) hold at most this many entries; when one is
+# full it is emptied, which drops mostly entries of older content versions.
+_PROCESS_ENTRIES = 256
+
+
+def _remember(store, key, value):
+    if len(store) >= _PROCESS_ENTRIES:
+        store.clear()
+    store[key] = value
+
+
 _data = {}
-_DATA_ENTRIES = 256
 
 
 def cached_data(name, tags, compute):
@@ -160,9 +170,7 @@ def cached_data(name, tags, compute):
     if value is None:
         value = compute()
         if value is not None:
-            if len(_data) >= _DATA_ENTRIES:
-                _data.clear()  # older versions' entries, mostly
-            _data[key] = value
+            _remember(_data, key, value)
     return value
 
 
@@ -185,7 +193,6 @@ class Entry(NamedTuple):
 # edit on any server changes the key and the kept copy is no longer asked
 # for; a kept copy is used no longer than its entry lives in the cache.
 _kept = {}
-_KEPT_ENTRIES = 256
 
 
 def _fetch(key):
@@ -196,20 +203,14 @@ def _fetch(key):
         return entry
     entry = cache.get(key)
     if entry is not None:
-        _keep(key, entry)
+        _remember(_kept, key, entry)
     return entry
 
 
 def _store(key, entry, timeout):
     cache.set(key, entry, timeout)
     if _cache_is_shared():
-        _keep(key, entry)
-
-
-def _keep(key, entry):
-    if len(_kept) >= _KEPT_ENTRIES:
-        _kept.clear()  # mostly entries of older versions
-    _kept[key] = entry
+        _remember(_kept, key, entry)
 
 
 # An entry is rendered again by one request once this share of its life is
