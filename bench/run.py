@@ -499,13 +499,13 @@ def probe(port, target):
     status, headers, body = http_get(port, target.path, headers=browser)
     target.status, target.size = status, len(body)
     target.coding = headers.get("content-encoding", "—")
-    validators = dict(browser)
+    validators = {}
     if headers.get("etag"):
         validators["If-None-Match"] = headers["etag"]
     if headers.get("last-modified"):
         validators["If-Modified-Since"] = headers["last-modified"]
-    if len(validators) > 1:
-        again, _headers, _body = http_get(port, target.path, headers=validators)
+    if validators:
+        again, _headers, _body = http_get(port, target.path, headers={**browser, **validators})
         target.conditional = "304" if again == 304 else str(again)
 
 
@@ -622,7 +622,7 @@ def vote_phase(port, env, facts, cpu):
     choices = ",".join(map(str, facts["choices"]))
     # Addresses 10.x.y.z numbered on from the ballots there are, so that a
     # second pass does not reuse the first pass's addresses.
-    first_address = before["ballots"] % (2**24 - VOTES)
+    first_address = before_db % (2**24 - VOTES)
     result, seconds = run_wrk_votes(port, path, [path, VOTES, prefix, choices, first_address], cpu)
     after_json = results_total(port, poll)
     after = data_facts(env)
