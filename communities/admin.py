@@ -13,7 +13,7 @@ from communities.models import (
     Specialist,
     Street,
 )
-from opsportal.admin import ChangeHistoryMixin, OpeningHoursInline, SpecialDayInline
+from core.admin import ChangeHistoryMixin, OpeningHoursInline, SpecialDayInline
 
 
 class StreetInline(admin.TabularInline):

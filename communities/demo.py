@@ -23,7 +23,7 @@ from communities.models import (
     Street,
 )
 from communities.streets import street_key
-from opsportal.hours import WARSAW
+from core.hours import WARSAW
 
 OSTROWIEC_FACEBOOK = (
     "https://www.facebook.com/Organizowanie-Społeczności-Lokalnej-w-Ostrowcu-Świętokrzyskim"

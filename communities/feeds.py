@@ -12,7 +12,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from communities.models import Event
-from opsportal.hours import WARSAW
+from core.hours import WARSAW
 
 PRODUCT_ID = "-//opsportal//Organizowanie spolecznosci lokalnej//PL"
 

@@ -6,16 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from communities.streets import street_key
-from opsportal.models import (
-    HasOpeningHours,
-    OpeningHours,
-    SpecialDay,
-    Weekday,
-    coordinates_constraint,
-    phone_validator,
-    postal_code_validator,
-    tel_href,
-)
+from core.models import HasOpeningHours, OpeningHours, SpecialDay, Weekday
+from core.places import coordinates_constraint, tel_href
+from core.validators import phone_validator, postal_code_validator
 
 # Paths under /osl/ that an area's slug must not take.
 RESERVED_AREA_SLUGS = ("wydarzenia",)

@@ -1,6 +1,18 @@
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 from communities.models import CommunityArea, Event
+
+
+class CommunityListSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return ["communities:list", "communities:events"]
+
+    def location(self, name):
+        return reverse(name)
 
 
 class AreaSitemap(Sitemap):
@@ -18,3 +30,6 @@ class EventSitemap(Sitemap):
 
     def lastmod(self, event):
         return event.updated_at
+
+
+SITEMAPS = {"osl-lista": CommunityListSitemap, "osl": AreaSitemap, "wydarzenia": EventSitemap}

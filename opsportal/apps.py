@@ -3,12 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class OpsportalConfig(AppConfig):
+    """The project: settings, root URLs, home, site search, sitemap, demo and roles."""
+
     name = "opsportal"
-    verbose_name = _("Ośrodek")
-
-    def ready(self):
-        from django.apps import apps
-
-        from opsportal import signals
-
-        signals.connect(apps.get_app_configs())
+    verbose_name = _("Portal")

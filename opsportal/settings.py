@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    "core",
+    "web",
+    "centre",
     "opsportal",
     "projects",
     "communities",
@@ -79,13 +82,13 @@ INSTALLED_APPS = [
 # and error pages carry the same security headers as the pages. AxesMiddleware
 # follows authentication, as django-axes requires, to answer a lockout.
 MIDDLEWARE = [
-    "opsportal.middleware.RequestIdMiddleware",
-    "opsportal.middleware.AllowedHostMiddleware",
+    "web.middleware.RequestIdMiddleware",
+    "web.middleware.AllowedHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "opsportal.middleware.SecurityHeadersMiddleware",
+    "web.middleware.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "opsportal.middleware.ContentSecurityPolicyMiddleware",
-    "opsportal.middleware.RequestLimitsMiddleware",
+    "web.middleware.ContentSecurityPolicyMiddleware",
+    "web.middleware.RequestLimitsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -93,7 +96,7 @@ MIDDLEWARE = [
     # fills in; before sessions, users and messages, which a request that may
     # use the cache (only shared cookies) does not have, so a hit skips them.
     # A response that sets a session or message cookie is never stored.
-    "opsportal.pagecache.PageCacheMiddleware",
+    "web.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -113,7 +116,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "opsportal.context_processors.centre",
+                "web.context_processors.reader_options",
+                "centre.context_processors.centre",
             ],
         },
     },
@@ -160,9 +164,12 @@ else:
         }
     }
 # How long a rendered page may be served to anonymous readers. Saves and
-# deletes make it stale at once (opsportal.pagecache); this bounds only what
+# deletes make it stale at once (web.pagecache); this bounds only what
 # changes with the clock alone, such as an event moving to the archive.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 120)
+# Paths the page cache never looks at: the admin, the health check, the
+# reader-options switch, and files.
+PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/healthz", "/czytelnosc/", "/static/", "/media/")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -179,14 +186,14 @@ AUTH_PASSWORD_VALIDATORS = [
 # REMOTE_ADDR unless DJANGO_TRUSTED_PROXY_HEADER names the header our own
 # reverse proxy writes; the same rule limits poll floods (survey.voting).
 AUTHENTICATION_BACKENDS = [
-    "opsportal.auth.LoginLockoutBackend",
+    "web.auth.LoginLockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "opsportal.network.client_address"
+AXES_CLIENT_IP_CALLABLE = "web.network.client_address"
 TRUSTED_PROXY_HEADER = os.environ.get("DJANGO_TRUSTED_PROXY_HEADER", "").strip()
 TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
 
@@ -287,14 +294,14 @@ PERMISSIONS_POLICY = (
     "browsing-topics=()"
 )
 # Whole requests larger than this are refused with 413 before Django reads
-# them: an image upload (opsportal.images) plus its form fits well inside.
+# them: an image upload (core.images) plus its form fits well inside.
 REQUEST_BODY_MAX_BYTES = 12 * 1024 * 1024
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "json": {"()": "opsportal.log.JsonFormatter"},
+        "json": {"()": "web.log.JsonFormatter"},
     },
     "handlers": {
         "stderr": {"class": "logging.StreamHandler", "formatter": "json"},

@@ -5,24 +5,20 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from opsportal import views
-from opsportal.sitemaps import SITEMAPS
+from opsportal.sitemaps import collect_sitemaps
 
 site_patterns = [
     path("", views.home, name="home"),
-    path("kontakt/", views.contact, name="contact"),
-    path("deklaracja-dostepnosci/", views.accessibility, name="accessibility"),
-    path("informacje/", views.information, name="information"),
-    path("informacje/zakres-dzialalnosci.txt", views.information_text, name="information_text"),
-    path("polityka-prywatnosci/", views.privacy, name="privacy"),
     path("czytelnosc/", views.reader_options, name="reader_options"),
     path("healthz", views.healthz, name="healthz"),
     path("szukaj/", views.search, name="search"),
     path("robots.txt", views.robots, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),
 ]
 
 urlpatterns = [
     path("", include((site_patterns, "opsportal"))),
+    path("", include("centre.urls")),
     path("projekty/", include("projects.urls")),
     path("osl/", include("communities.urls")),
     path("ankieta/", include("survey.urls")),

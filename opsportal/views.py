@@ -1,32 +1,24 @@
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from centre.context_processors import get_centre
+from centre.structured_data import government_office
 from opsportal import search as site_search
-from opsportal.context_processors import get_centre
-from opsportal.cookies import (
+from web.cookies import (
     READER_COOKIE,
     READER_COOKIE_MAX_AGE,
     READER_OPTIONS,
     reader_preferences,
-    site_cookies,
 )
-from opsportal.models import AccessibilityStatement, PublicInformation, Weekday
-from opsportal.structured_data import government_office
-
-
-def _centre(request):
-    centre = get_centre(request)
-    return centre if centre else None
 
 
 @require_safe
 def home(request):
-    centre = _centre(request)
+    centre = get_centre(request)
     return render(
         request,
         "opsportal/home.html",
@@ -35,55 +27,6 @@ def home(request):
             "structured_data": government_office(centre, request) if centre else None,
         },
     )
-
-
-@require_safe
-def contact(request):
-    centre = _centre(request)
-    context = {}
-    if centre:
-        context = {
-            "status": centre.opening_status(),
-            "week": [(Weekday(day).label, ranges) for day, ranges in centre.schedule.week()],
-            "exceptions": centre.coming_exceptions(timezone.localdate()),
-            "structured_data": government_office(centre, request),
-        }
-    return render(request, "opsportal/contact.html", context)
-
-
-@require_safe
-def accessibility(request):
-    statement = AccessibilityStatement.get()
-    return render(
-        request,
-        "opsportal/accessibility.html",
-        {"statement": statement},
-        status=200 if statement else 404,
-    )
-
-
-@require_safe
-def information(request):
-    info = PublicInformation.get()
-    return render(
-        request, "opsportal/information.html", {"info": info}, status=200 if info else 404
-    )
-
-
-@require_safe
-def information_text(request):
-    """The scope of the centre's activity as a plain UTF-8 file (art. 6(3) of the act)."""
-    info = PublicInformation.get()
-    if info is None:
-        raise Http404
-    response = HttpResponse(info.machine_readable_text, content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="zakres-dzialalnosci.txt"'
-    return response
-
-
-@require_safe
-def privacy(request):
-    return render(request, "opsportal/privacy.html", {"cookies": site_cookies()})
 
 
 @require_safe

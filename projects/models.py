@@ -9,8 +9,9 @@ from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from opsportal.images import SafeImageField
-from opsportal.models import phone_validator, tel_href
+from core.images import SafeImageField
+from core.places import tel_href
+from core.validators import phone_validator
 
 
 class ProjectStatus(models.TextChoices):
@@ -127,7 +128,7 @@ class Project(models.Model):
         _("telefon służbowy"), max_length=40, blank=True, validators=[phone_validator]
     )
     contact_email = models.EmailField(_("e-mail służbowy"), blank=True)
-    # Checked by content and stored re-encoded without metadata (opsportal.images).
+    # Checked by content and stored re-encoded without metadata (core.images).
     image = SafeImageField(
         _("zdjęcie"),
         upload_to="projekty/",

@@ -1,6 +1,18 @@
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 from projects.models import Project
+
+
+class ProjectListSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return ["projects:list"]
+
+    def location(self, name):
+        return reverse(name)
 
 
 class ProjectSitemap(Sitemap):
@@ -11,3 +23,6 @@ class ProjectSitemap(Sitemap):
 
     def lastmod(self, project):
         return project.updated_at
+
+
+SITEMAPS = {"projekty-lista": ProjectListSitemap, "projekty": ProjectSitemap}

@@ -1,7 +1,23 @@
 from django.apps import AppConfig
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+
+from survey.cookies import COOKIES
+from web import pagecache, signals
+
+# Ballots change the poll's pages only: a stream of votes leaves every other
+# cached page alone.
+BALLOTS = "ballots"
 
 
 class SurveyConfig(AppConfig):
     name = "survey"
     verbose_name = _("Ankiety")
+    # Listed by the privacy notice (web.cookies.site_cookies).
+    cookies = COOKIES
+
+    def ready(self):
+        ballot = self.get_model("Ballot")
+        signals.watch(model for model in self.get_models() if model is not ballot)
+        signals.watch([ballot], tag=BALLOTS)
+        pagecache.tag_pages(reverse_lazy("survey:current"), BALLOTS)

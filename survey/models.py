@@ -25,6 +25,12 @@ class PollQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.published().filter(closes_at__lte=now)
 
+    def results_public(self, now=None):
+        """Published polls whose results anyone may read at ``now`` (see results_visible_to)."""
+        return self.published().filter(
+            Q(results_visibility=ResultsVisibility.ALWAYS) | Q(closes_at__lte=now or timezone.now())
+        )
+
 
 class Poll(models.Model):
     question = models.CharField(_("pytanie"), max_length=200)

@@ -13,10 +13,10 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_cookie
 from django.views.generic import TemplateView
 
-from opsportal.network import client_address
 from survey import voting
 from survey.forms import VoteForm
 from survey.models import Poll
+from web.network import client_address
 
 
 class PollQuerysetMixin:

@@ -12,12 +12,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from opsportal.network import parse_ip
+from survey.cookies import VOTER_COOKIE, VOTER_COOKIE_MAX_AGE
+from web.network import parse_ip
 
-VOTER_COOKIE = "ankieta_glosujacy"
 VOTER_COOKIE_SALT = "survey.voter"
 VOTER_FROM_CSRF_SALT = "survey.voter-from-csrf"
-VOTER_COOKIE_MAX_AGE = 2 * 365 * 24 * 3600
 FLOOD_WINDOW_SECONDS = 3600
 
 
@@ -119,8 +118,7 @@ def cast_ballot(poll_id, choice_id, key, hashed_address, comment="", now=None):
     SQLite the IMMEDIATE transaction lets one writer in at a time.
     Raises IntegrityError when the choice is no longer in the poll.
     """
-    from opsportal.signals import content_changed
-    from survey.models import Ballot
+    from web.signals import receiver_for
 
     now = now or timezone.now()
     ops = connection.ops
@@ -141,7 +139,7 @@ def cast_ballot(poll_id, choice_id, key, hashed_address, comment="", now=None):
         with transaction.atomic():
             stored = _insert(params)
     if stored:
-        content_changed(Ballot)
+        receiver_for("ballots")()
         return STORED
     return ALREADY_VOTED if ballot_exists(poll_id, key) else FLOODED
 
@@ -169,8 +167,8 @@ def poll_for_ballot(slug):
     vote reads no poll from the database; whether the poll is open is still
     decided at each request.
     """
-    from opsportal import pagecache
     from survey.models import Poll
+    from web import pagecache
 
     def load():
         poll = Poll.objects.filter(slug=slug).first()

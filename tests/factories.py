@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from opsportal.models import Centre, CentreHours, CentrePhone, CentreSpecialDay
+from centre.models import Centre, CentreHours, CentrePhone, CentreSpecialDay
 
 
 def make_centre(week=None, **fields):

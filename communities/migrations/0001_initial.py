@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import opsportal.models
+import core.models
 from django.db import migrations, models
 
 
@@ -73,7 +73,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'miejsca aktywności lokalnej',
                 'ordering': ['order', 'name', 'pk'],
             },
-            bases=(opsportal.models.HasOpeningHours, models.Model),
+            bases=(core.models.HasOpeningHours, models.Model),
         ),
         migrations.CreateModel(
             name='Event',

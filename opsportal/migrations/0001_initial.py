@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import opsportal.models
+import core.models
 from django.db import migrations, models
 
 
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 'ordering': ['pk'],
                 'constraints': [models.UniqueConstraint(fields=('singleton',), name='opsportal_centre_single_row', violation_error_message='Ośrodek może być tylko jeden.'), models.CheckConstraint(condition=models.Q(('singleton', True)), name='opsportal_centre_singleton_true'), models.CheckConstraint(condition=models.Q(('latitude__isnull', True), models.Q(('latitude__gte', -90), ('latitude__lte', 90)), _connector='OR'), name='opsportal_centre_latitude_range'), models.CheckConstraint(condition=models.Q(('longitude__isnull', True), models.Q(('longitude__gte', -180), ('longitude__lte', 180)), _connector='OR'), name='opsportal_centre_longitude_range')],
             },
-            bases=(opsportal.models.HasOpeningHours, models.Model),
+            bases=(core.models.HasOpeningHours, models.Model),
         ),
         migrations.CreateModel(
             name='CentrePhone',

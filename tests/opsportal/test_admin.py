@@ -1,7 +1,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from opsportal.models import Centre
+from centre.models import Centre
 
 CENTRE_FIELDS = {
     "name": "MOPS w Testowie",
@@ -53,7 +53,7 @@ def centre_post(**extra):
 
 @pytest.mark.django_db
 def test_caseworker_creates_the_centre_with_two_ranges_a_day_and_a_closure(admin_client):
-    response = admin_client.post("/admin/opsportal/centre/add/", centre_post())
+    response = admin_client.post("/admin/centre/centre/add/", centre_post())
     assert response.status_code == 302, response.content.decode()[:2000]
     centre = Centre.load()
     assert [str(h) for h in centre.hours.all()] == [
@@ -66,7 +66,7 @@ def test_caseworker_creates_the_centre_with_two_ranges_a_day_and_a_closure(admin
 @pytest.mark.django_db
 def test_admin_refuses_hours_that_close_before_they_open(admin_client):
     data = centre_post(**{"hours-1-opens": "17:00"})
-    response = admin_client.post("/admin/opsportal/centre/add/", data)
+    response = admin_client.post("/admin/centre/centre/add/", data)
     assert response.status_code == 200
     assert "Godzina otwarcia musi być wcześniejsza niż zamknięcia." in response.content.decode()
     assert not Centre.objects.exists()
@@ -75,7 +75,7 @@ def test_admin_refuses_hours_that_close_before_they_open(admin_client):
 @pytest.mark.django_db
 def test_admin_refuses_a_special_day_with_one_hour_only(admin_client):
     data = centre_post(**{"special_days-0-opens": "9:00"})
-    response = admin_client.post("/admin/opsportal/centre/add/", data)
+    response = admin_client.post("/admin/centre/centre/add/", data)
     assert response.status_code == 200
     assert "Podaj obie godziny" in response.content.decode()
 
@@ -88,7 +88,7 @@ def test_admin_refuses_coordinates_without_their_pair_or_out_of_range(
     admin_client, latitude, longitude
 ):
     data = centre_post(latitude=latitude, longitude=longitude)
-    response = admin_client.post("/admin/opsportal/centre/add/", data)
+    response = admin_client.post("/admin/centre/centre/add/", data)
     assert response.status_code == 200
     html = response.content.decode()
     assert "Podaj obie współrzędne" in html
@@ -98,7 +98,7 @@ def test_admin_refuses_coordinates_without_their_pair_or_out_of_range(
 @pytest.mark.django_db
 def test_admin_saves_both_coordinates_and_the_map_link_uses_them(admin_client):
     data = centre_post(latitude="50.866", longitude="20.628")
-    response = admin_client.post("/admin/opsportal/centre/add/", data)
+    response = admin_client.post("/admin/centre/centre/add/", data)
     assert response.status_code == 302
     assert "mlat=50.866000&mlon=20.628000" in Centre.load().map_url
 
@@ -112,18 +112,18 @@ def test_the_database_refuses_a_centre_with_one_coordinate(centre, latitude, lon
 
 @pytest.mark.django_db
 def test_admin_cannot_add_a_second_centre_or_delete_the_first(admin_client, centre):
-    assert admin_client.get("/admin/opsportal/centre/add/").status_code == 403
-    assert admin_client.post("/admin/opsportal/centre/add/", centre_post()).status_code == 403
-    delete_url = f"/admin/opsportal/centre/{centre.pk}/delete/"
+    assert admin_client.get("/admin/centre/centre/add/").status_code == 403
+    assert admin_client.post("/admin/centre/centre/add/", centre_post()).status_code == 403
+    delete_url = f"/admin/centre/centre/{centre.pk}/delete/"
     assert admin_client.post(delete_url, {"post": "yes"}).status_code == 403
     assert Centre.objects.count() == 1
 
 
 @pytest.mark.django_db
 def test_centre_list_opens_the_single_record(admin_client, centre):
-    response = admin_client.get("/admin/opsportal/centre/")
+    response = admin_client.get("/admin/centre/centre/")
     assert response.status_code == 302
-    assert response["Location"] == f"/admin/opsportal/centre/{centre.pk}/change/"
+    assert response["Location"] == f"/admin/centre/centre/{centre.pk}/change/"
     page = admin_client.get(response["Location"])
     assert page.status_code == 200
     assert "Godziny pracy ośrodka" in page.content.decode()

@@ -6,10 +6,10 @@ import brotli
 import pytest
 from django.test import Client
 
-from opsportal import compression
 from tests.communities.factories import make_area, make_event
 from tests.pages import csrf_token
 from tests.survey.factories import make_poll
+from web import compression
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from opsportal.hours import Schedule, opening_status
+from core.hours import Schedule, opening_status
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 UTC = dt.UTC

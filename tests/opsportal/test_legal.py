@@ -4,7 +4,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from opsportal.models import AccessibilityStatement, PublicInformation, last_march_31
+from centre.models import AccessibilityStatement, PublicInformation, last_march_31
 
 ALWAYS_IDS = [
     "a11y-wstep",
@@ -88,7 +88,7 @@ def test_last_march_31(today, deadline):
 
 def test_admin_warns_when_statement_was_not_reviewed_since_31_march(admin_client, demo):
     statement = AccessibilityStatement.get()
-    url = f"/admin/opsportal/accessibilitystatement/{statement.pk}/change/"
+    url = f"/admin/centre/accessibilitystatement/{statement.pk}/change/"
     assert "nie była przeglądana" not in admin_client.get(url).content.decode()
     AccessibilityStatement.objects.filter(pk=statement.pk).update(
         reviewed_on=dt.date(2020, 5, 1), updated_on=dt.date(2020, 5, 1)
@@ -116,7 +116,7 @@ def test_information_page_has_easy_text_video_and_text_file(client, demo):
 
 
 def test_privacy_notice_names_controller_iod_and_every_cookie(client, demo):
-    from opsportal.cookies import site_cookies
+    from web.cookies import site_cookies
 
     html = client.get("/polityka-prywatnosci/").content.decode()
     assert "Miejski Ośrodek Pomocy Społecznej w Stalowej Woli" in html

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from opsportal.models import Centre, CentreHours, CentreSpecialDay
+from centre.models import Centre, CentreHours, CentreSpecialDay
 
 
 def run(*args):

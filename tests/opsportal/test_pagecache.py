@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from opsportal.models import CentrePhone
+from centre.models import CentrePhone
 from tests.pages import csrf_token
 from tests.projects.factories import make_project
 from tests.survey.factories import make_poll
@@ -52,7 +52,7 @@ def test_a_deleted_project_is_gone_at_once(client):
 
 def test_an_admin_edit_shows_to_anonymous_readers_at_once(client, admin_client, centre):
     assert "Pomagamy mieszkańcom Testowa." in client.get("/").content.decode()
-    change = admin_client.get(f"/admin/opsportal/centre/{centre.pk}/change/")
+    change = admin_client.get(f"/admin/centre/centre/{centre.pk}/change/")
     assert change.status_code == 200
     centre.intro = "Nowy opis ośrodka."
     centre.save()
@@ -251,7 +251,7 @@ def test_with_redis_a_hit_asks_only_for_the_versions_and_sees_another_servers_ed
 ):
     import redis
 
-    from opsportal import pagecache
+    from web import pagecache
 
     cache_gets = []
     real_get = redis_cache.get
@@ -295,7 +295,7 @@ def test_results_json_is_cached_until_the_next_ballot(client, centre):
 def test_near_its_end_one_request_renders_the_page_again_while_others_get_the_entry(
     client, centre, clock, settings, monkeypatch
 ):
-    from opsportal import pagecache
+    from web import pagecache
 
     settings.PAGE_CACHE_SECONDS = 100
     clock.now = dt.datetime(2026, 11, 23, 11, 0, tzinfo=WARSAW)  # open until 16:00
@@ -315,7 +315,7 @@ def test_near_its_end_one_request_renders_the_page_again_while_others_get_the_en
 
 
 def test_one_request_at_a_time_may_render_a_page_again():
-    from opsportal import pagecache
+    from web import pagecache
 
     assert pagecache._claim_refresh("pagecache:page:x") is True
     assert pagecache._claim_refresh("pagecache:page:x") is False

@@ -8,7 +8,7 @@ from django.db import OperationalError
 from django.test import RequestFactory
 from django.utils import timezone
 
-from opsportal.models import Centre
+from centre.models import Centre
 from tests.factories import add_special_day
 
 WARSAW = ZoneInfo("Europe/Warsaw")

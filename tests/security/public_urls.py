@@ -12,7 +12,7 @@ SLUG_MODELS = {
     "communities": "communities.CommunityArea",
     "survey": "survey.Poll",
 }
-CONTENT_APPS = ["opsportal", "projects", "communities", "survey"]
+CONTENT_APPS = ["centre", "projects", "communities", "survey"]
 
 
 def url_patterns():

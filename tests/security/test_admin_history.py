@@ -5,20 +5,20 @@ import datetime
 import pytest
 from django.contrib.admin.models import LogEntry
 
-from opsportal.models import CentreHours, CentrePhone
+from centre.models import CentreHours, CentrePhone
 from tests.security.adminforms import as_post_data, form_fields
 
 pytestmark = pytest.mark.django_db
 
 
 def post_centre_form(client, centre, change):
-    url = f"/admin/opsportal/centre/{centre.pk}/change/"
+    url = f"/admin/centre/centre/{centre.pk}/change/"
     fields = form_fields(client.get(url).content.decode())
     data = as_post_data(fields)
     change(data)
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
-    return client.get(f"/admin/opsportal/centre/{centre.pk}/history/").content.decode()
+    return client.get(f"/admin/centre/centre/{centre.pk}/history/").content.decode()
 
 
 def test_history_shows_the_old_and_new_street_address(admin_client, centre):

@@ -105,7 +105,7 @@ def _csp_pair(request_setup=None, response_setup=None):
     from django.http import HttpResponse
     from django.test import RequestFactory
 
-    from opsportal.middleware import ContentSecurityPolicyMiddleware
+    from web.middleware import ContentSecurityPolicyMiddleware
 
     headers = []
     for middleware_class in (ContentSecurityPolicyMiddleware, CSPMiddleware):

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from opsportal import images
+from core import images
 
 
 def upload(data, name="zdjecie.jpg"):

@@ -10,8 +10,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from opsportal.log import JsonFormatter
 from tests.production import ROOT, STRONG_KEY
+from web.log import JsonFormatter
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def test_a_body_over_the_request_limit_is_refused_with_413(client, settings):
 
 
 def test_the_production_body_limit_leaves_room_for_a_photo_upload():
-    from opsportal.images import MAX_UPLOAD_BYTES
+    from core.images import MAX_UPLOAD_BYTES
 
     assert settings.REQUEST_BODY_MAX_BYTES > 2 * MAX_UPLOAD_BYTES
 
@@ -114,9 +114,7 @@ def test_log_lines_written_during_a_request_name_that_request(client, centre):
 def test_logging_goes_to_stderr_as_json():
     handler = settings.LOGGING["handlers"]["stderr"]
     assert handler["class"] == "logging.StreamHandler"
-    assert (
-        settings.LOGGING["formatters"][handler["formatter"]]["()"] == "opsportal.log.JsonFormatter"
-    )
+    assert settings.LOGGING["formatters"][handler["formatter"]]["()"] == "web.log.JsonFormatter"
 
 
 HEALTH_PROBE = """

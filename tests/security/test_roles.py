@@ -39,17 +39,17 @@ def test_editors_can_add_and_change_content(editor_client, model):
 
 
 def test_editors_can_edit_the_centre_and_its_pages(editor_client, centre):
-    response = editor_client.get(f"/admin/opsportal/centre/{centre.pk}/change/")
+    response = editor_client.get(f"/admin/centre/centre/{centre.pk}/change/")
     assert response.status_code == 200
     assert b"hours-TOTAL_FORMS" in response.content
     user = response.wsgi_request.user
     for codename in [
-        "opsportal.change_centre",
-        "opsportal.add_centrehours",
-        "opsportal.delete_centrespecialday",
-        "opsportal.change_centrephone",
-        "opsportal.change_accessibilitystatement",
-        "opsportal.change_publicinformation",
+        "centre.change_centre",
+        "centre.add_centrehours",
+        "centre.delete_centrespecialday",
+        "centre.change_centrephone",
+        "centre.change_accessibilitystatement",
+        "centre.change_publicinformation",
         "survey.change_choice",
     ]:
         assert user.has_perm(codename), codename

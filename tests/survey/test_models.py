@@ -9,10 +9,10 @@ from django.db.models import ProtectedError
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
 
-from opsportal.network import client_address
 from survey import voting
 from survey.models import Ballot, Poll, ResultsVisibility
 from tests.survey.factories import make_ballots, make_poll
+from web.network import client_address
 
 pytestmark = pytest.mark.django_db
 

@@ -80,7 +80,7 @@ def test_poll_page_is_a_crispy_fieldset_whose_legend_is_the_question(client, pol
 def test_poll_page_carries_a_gdpr_clause_naming_the_centre(client, poll, centre):
     page = text(client.get(poll.get_absolute_url()))
     assert f"Administratorem danych jest {centre.name}" in page
-    assert f'href="{reverse("opsportal:privacy")}"' in page
+    assert f'href="{reverse("centre:privacy")}"' in page
     assert "RODO" in page
     assert "po 30 dniach" in page
 

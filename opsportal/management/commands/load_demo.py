@@ -1,16 +1,11 @@
-import importlib
 import secrets
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from opsportal import pagecache
-
-# Each of these apps may have a ``demo`` module with ``load(scale, stdout)``;
-# they run in this order because later ones refer to earlier ones' records.
-DEMO_APPS = ["opsportal", "projects", "communities", "survey"]
+from core.discovery import app_modules
+from web import pagecache
 
 
 class Command(BaseCommand):
@@ -33,10 +28,10 @@ class Command(BaseCommand):
         if scale < 0:
             raise CommandError("--scale must be zero or more.")
         with transaction.atomic():
-            for label in DEMO_APPS:
-                module = _demo_module(label)
-                if module is not None:
-                    module.load(scale=scale, stdout=self.stdout)
+            # Each app's ``demo`` module, in the order of INSTALLED_APPS, so
+            # that later apps may refer to earlier apps' records.
+            for module in app_modules("demo"):
+                module.load(scale=scale, stdout=self.stdout)
         if connection.vendor == "postgresql":
             # Thousands of rows arrive at once, before autovacuum has gathered
             # the planner's statistics: gather them now, so that the first
@@ -44,8 +39,7 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
         # bulk_create sends no signals: make every cached page stale here.
-        pagecache.bump(pagecache.CONTENT)
-        pagecache.bump(pagecache.BALLOTS)
+        pagecache.bump_all()
         if with_admin:
             self._create_admin()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
@@ -59,13 +53,3 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         self.stdout.write(f"Admin login: admin / {password}")
-
-
-def _demo_module(label):
-    name = f"{apps.get_app_config(label).name}.demo"
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:
-            raise
-        return None

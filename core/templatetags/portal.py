@@ -3,7 +3,7 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
-from opsportal.models import tel_href
+from core.places import tel_href
 
 register = template.Library()
 

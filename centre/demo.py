@@ -5,15 +5,15 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from opsportal.models import (
+from centre.models import (
     AccessibilityStatement,
     Centre,
     CentreHours,
     CentrePhone,
     CentreSpecialDay,
     PublicInformation,
-    Weekday,
 )
+from core.models import Weekday
 
 INTRO = (
     "Pomagamy mieszkańcom miasta w trudnych sytuacjach życiowych: przyznajemy "

@@ -10,6 +10,7 @@ change.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -17,8 +18,6 @@ from zoneinfo import ZoneInfo
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-
-from opsportal import pagecache
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 
@@ -79,6 +78,7 @@ class OpeningStatus:
     closes_at: dt.datetime | None = None
     opens_at: dt.datetime | None = None
     has_hours: bool = field(default=True)
+    changes_at: dt.datetime | None = None
 
     @property
     def message(self):
@@ -194,11 +194,11 @@ def opening_status(weekly_rows, special_rows=(), now=None):
     local_now = now_utc.astimezone(WARSAW)
     today = schedule.day(local_now.date())
     status = _status(schedule, now_utc, local_now, today)
-    # A page showing this answer is right until the next opening or closing,
-    # and "today's hours" until midnight.
+    # The answer holds until the next opening or closing, and "today's hours"
+    # until midnight: a page that shows it is stale from then on.
     midnight = dt.datetime.combine(local_now.date() + dt.timedelta(days=1), dt.time(), WARSAW)
-    pagecache.valid_until(min(filter(None, [status.closes_at, status.opens_at, midnight])))
-    return status
+    changes_at = min(filter(None, [status.closes_at, status.opens_at, midnight]))
+    return dataclasses.replace(status, changes_at=changes_at)
 
 
 def _status(schedule, now_utc, local_now, today):

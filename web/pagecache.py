@@ -2,7 +2,7 @@
 
 Rendered pages are kept in Django's cache under a key that includes a
 *content version*. Any save or delete of a content model bumps that version
-(see ``opsportal.signals``), so the next request renders afresh: nothing has
+(see ``web.signals``), so the next request renders afresh: nothing has
 to know which pages a record appears on. Ballots have a version of their own
 that only the poll pages depend on, so a stream of votes does not empty the
 cache of every other page.
@@ -47,15 +47,14 @@ from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, get_t
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
-from opsportal import compression
-from opsportal.cookies import READER_COOKIE, reader_preferences
+from web import compression
+from web.cookies import READER_COOKIE, reader_preferences
 
 CONTENT = "content"
-BALLOTS = "ballots"
 
-# Which versions a path depends on, first match wins.
-PATH_TAGS = (("/ankieta/", (CONTENT, BALLOTS)), ("/", (CONTENT,)))
-SKIP_PREFIXES = ("/admin/", "/healthz", "/czytelnosc/", "/static/", "/media/")
+# Tags beyond CONTENT that the pages under a path depend on, as the apps
+# declare them (tag_pages); resolved on first use, when the URLconf is loaded.
+_page_tags = []
 
 _CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
 _CSRF_HOLE = b"\x1bopsportal-csrf\x1b"
@@ -176,7 +175,7 @@ def cached_data(name, tags, compute):
 
 class Entry(NamedTuple):
     """A stored page: headers, body (with the CSRF hole), ETag, when to render it anew,
-    its compressed copies (see opsportal.compression), if it is worth compressing,
+    its compressed copies (see web.compression), if it is worth compressing,
     and when it expires (timestamps of django.utils.timezone.now())."""
 
     headers: list
@@ -244,7 +243,9 @@ def _eligible(request):
     if request.method not in ("GET", "HEAD"):
         return False
     path = request.path
-    if len(request.get_full_path()) > _MAX_PATH or path.startswith(SKIP_PREFIXES):
+    if len(request.get_full_path()) > _MAX_PATH or path.startswith(
+        tuple(settings.PAGE_CACHE_SKIP_PREFIXES)
+    ):
         return False
     if not settings.PAGE_CACHE_SECONDS:
         return False
@@ -264,8 +265,34 @@ def _key(request, tags):
     return f"pagecache:page:{_ENTRY_FORMAT}:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
+def tag_pages(prefix, tag):
+    """Pages under ``prefix`` (a string or ``reverse_lazy``) also depend on ``tag``.
+
+    For data that changes often and shows on few pages, such as ballots on
+    the poll's pages: a stream of votes then leaves every other page cached.
+    """
+    _page_tags.append((prefix, tag))
+    _tagged_prefixes.cache_clear()
+
+
+def tags():
+    """Every tag in use: CONTENT and those the apps declared."""
+    return (CONTENT, *dict.fromkeys(tag for _prefix, tag in _page_tags))
+
+
+def bump_all():
+    """Make every cached page stale (after changes that send no signals)."""
+    for tag in tags():
+        bump(tag)
+
+
+@functools.cache
+def _tagged_prefixes():
+    return tuple((str(prefix), tag) for prefix, tag in _page_tags)
+
+
 def _tags(path):
-    return next(tags for prefix, tags in PATH_TAGS if path.startswith(prefix))
+    return (CONTENT, *(tag for prefix, tag in _tagged_prefixes() if path.startswith(prefix)))
 
 
 def _storable(response):

@@ -4,7 +4,7 @@ import json
 import logging
 from datetime import UTC, datetime
 
-from opsportal.middleware import request_id_var, request_path_var
+from web.middleware import request_id_var, request_path_var
 
 
 class JsonFormatter(logging.Formatter):

@@ -1,161 +1,12 @@
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from opsportal import hours
-
-# Shared by every model with a phone number or a Polish postal address.
-phone_validator = RegexValidator(
-    r"^\+?[\d ()-]{9,20}$", _("Podaj numer telefonu, np. 15 000 10 01.")
-)
-postal_code_validator = RegexValidator(r"^\d{2}-\d{3}$", _("Kod pocztowy ma postać 00-000."))
-
-
-def coordinates_constraint(name):
-    """Both coordinates of a place, each in its range, or neither: a map needs the pair."""
-    return models.CheckConstraint(
-        condition=Q(latitude__isnull=True, longitude__isnull=True)
-        | Q(
-            # Explicit, because a comparison with NULL passes a CHECK.
-            latitude__isnull=False,
-            longitude__isnull=False,
-            latitude__gte=-90,
-            latitude__lte=90,
-            longitude__gte=-180,
-            longitude__lte=180,
-        ),
-        name=name,
-        violation_error_message=_(
-            "Podaj obie współrzędne (szerokość od −90 do 90, długość od −180 do 180) albo żadnej."
-        ),
-    )
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("poniedziałek")
-    TUESDAY = 1, _("wtorek")
-    WEDNESDAY = 2, _("środa")
-    THURSDAY = 3, _("czwartek")
-    FRIDAY = 4, _("piątek")
-    SATURDAY = 5, _("sobota")
-    SUNDAY = 6, _("niedziela")
-
-
-class OpeningHours(models.Model):
-    """One time range on a weekday; several rows make a day with a break.
-
-    The concrete subclass adds a foreign key to its owner with
-    ``related_name="hours"``.
-    """
-
-    weekday = models.PositiveSmallIntegerField(_("dzień tygodnia"), choices=Weekday.choices)
-    opens = models.TimeField(_("od godziny"))
-    closes = models.TimeField(_("do godziny"))
-
-    class Meta:
-        abstract = True
-        ordering = ["weekday", "opens"]
-        verbose_name = _("godziny otwarcia")
-        verbose_name_plural = _("godziny otwarcia")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(opens__lt=F("closes")),
-                name="%(app_label)s_%(class)s_opens_before_closes",
-                violation_error_message=_("Godzina otwarcia musi być wcześniejsza niż zamknięcia."),
-            ),
-            models.CheckConstraint(
-                condition=Q(weekday__gte=0, weekday__lte=6),
-                name="%(app_label)s_%(class)s_weekday_range",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_weekday_display()} {hours.TimeRange(self.opens, self.closes)}"
-
-
-class SpecialDay(models.Model):
-    """A dated exception: closed all day (no hours) or open at changed hours.
-
-    The concrete subclass adds a foreign key to its owner with
-    ``related_name="special_days"``.
-    """
-
-    date = models.DateField(_("dzień"))
-    opens = models.TimeField(
-        _("od godziny"), null=True, blank=True, help_text=_("Puste — nieczynne cały dzień.")
-    )
-    closes = models.TimeField(_("do godziny"), null=True, blank=True)
-    reason = models.CharField(
-        _("powód"), max_length=120, blank=True, help_text=_("Np. „Wigilia — nieczynne”.")
-    )
-
-    class Meta:
-        abstract = True
-        ordering = ["date", "opens"]
-        verbose_name = _("dzień nieczynny lub zmienione godziny")
-        verbose_name_plural = _("dni nieczynne i zmienione godziny")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(opens__isnull=True, closes__isnull=True)
-                | Q(opens__isnull=False, closes__isnull=False, opens__lt=F("closes")),
-                name="%(app_label)s_%(class)s_closed_or_valid_range",
-                violation_error_message=_(
-                    "Podaj obie godziny (otwarcie wcześniej niż zamknięcie) "
-                    "albo żadnej, jeśli dzień jest nieczynny."
-                ),
-            ),
-        ]
-
-    def __str__(self):
-        when = self.date.strftime("%d.%m.%Y")
-        if self.opens is None:
-            return f"{when}: {_('nieczynne')}"
-        return f"{when}: {hours.TimeRange(self.opens, self.closes)}"
-
-
-class HasOpeningHours:
-    """For owners of ``hours`` and ``special_days`` rows.
-
-    Prefetch both relations when listing many owners; the schedule is then
-    computed without further queries.
-    """
-
-    @property
-    def schedule(self):
-        cached = self.__dict__.get("_schedule")
-        if cached is None:
-            cached = hours.Schedule(self.hours.all(), self.special_days.all())
-            self.__dict__["_schedule"] = cached
-        return cached
-
-    def opening_status(self, now=None):
-        return hours.opening_status(self.schedule, now=now)
-
-
-class SingletonModel(models.Model):
-    """A record of which there is one: the database refuses a second row."""
-
-    singleton = models.BooleanField(default=True, editable=False)
-
-    class Meta:
-        abstract = True
-        constraints = [
-            models.UniqueConstraint(
-                fields=["singleton"],
-                name="%(app_label)s_%(class)s_single_row",
-                violation_error_message=_("Ten rekord może być tylko jeden."),
-            ),
-            models.CheckConstraint(
-                condition=Q(singleton=True), name="%(app_label)s_%(class)s_singleton_true"
-            ),
-        ]
-
-    @classmethod
-    def get(cls):
-        return cls.objects.first()
+from core.models import HasOpeningHours, OpeningHours, SingletonModel, SpecialDay
+from core.places import coordinates_constraint, tel_href
+from core.validators import phone_validator, postal_code_validator
 
 
 class CentreQuerySet(models.QuerySet):
@@ -207,14 +58,14 @@ class Centre(HasOpeningHours, SingletonModel):
         ordering = ["pk"]
         constraints = [
             *SingletonModel.Meta.constraints,
-            coordinates_constraint("opsportal_centre_coordinates_range"),
+            coordinates_constraint("centre_centre_coordinates_range"),
         ]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("opsportal:contact")
+        return reverse("centre:contact")
 
     @classmethod
     def load(cls):
@@ -237,16 +88,6 @@ class Centre(HasOpeningHours, SingletonModel):
     def coming_exceptions(self, today=None):
         today = today or timezone.localdate()
         return self.schedule.exceptions_from(today)
-
-
-def tel_href(number):
-    """'(22) 724 97 92' → 'tel:+48227249792'; numbers abroad keep their prefix."""
-    digits = "".join(ch for ch in number if ch.isdigit())
-    if number.strip().startswith("+"):
-        return f"tel:+{digits}"
-    if len(digits) == 9:
-        return f"tel:+48{digits}"
-    return f"tel:{digits}"
 
 
 class CentrePhone(models.Model):
@@ -372,7 +213,7 @@ class AccessibilityStatement(SingletonModel):
             *SingletonModel.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(published_on__lte=F("site_updated_on")),
-                name="opsportal_statement_published_before_update",
+                name="centre_statement_published_before_update",
                 violation_error_message=_(
                     "Data aktualizacji strony nie może być wcześniejsza niż data publikacji."
                 ),
@@ -383,7 +224,7 @@ class AccessibilityStatement(SingletonModel):
         return str(_("Deklaracja dostępności"))
 
     def get_absolute_url(self):
-        return reverse("opsportal:accessibility")
+        return reverse("centre:accessibility")
 
     @property
     def last_review(self):
@@ -426,7 +267,7 @@ class PublicInformation(SingletonModel):
         return str(_("Informacje o ośrodku"))
 
     def get_absolute_url(self):
-        return reverse("opsportal:information")
+        return reverse("centre:information")
 
     def easy_to_read_blocks(self):
         """Paragraphs and subheadings: [("h2" | "p", text), …]."""

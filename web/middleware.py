@@ -15,7 +15,7 @@ from django.core.signals import setting_changed
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
-# Read by opsportal.log.JsonFormatter, so that every log line written while a
+# Read by web.log.JsonFormatter, so that every log line written while a
 # request is handled names that request, whichever logger wrote it.
 request_id_var = ContextVar("request_id", default="")
 request_path_var = ContextVar("request_path", default="")
@@ -159,4 +159,4 @@ def _forget_policies(setting, **kwargs):
         _settings_policies.cache_clear()
 
 
-setting_changed.connect(_forget_policies, dispatch_uid="opsportal.middleware.csp")
+setting_changed.connect(_forget_policies, dispatch_uid="web.middleware.csp")

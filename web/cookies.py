@@ -3,6 +3,7 @@ privacy notice shows (tests/opsportal/test_legal.py checks that the notice
 names each of them).
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
@@ -23,21 +24,15 @@ def reader_preferences(request):
 
 
 def site_cookies():
-    from survey import voting
+    """Every cookie of the site, for the privacy notice: the web layer's and the apps' own.
 
-    return [
+    An app lists its cookies in its AppConfig's ``cookies`` attribute.
+    """
+    own = [
         {
             "name": settings.CSRF_COOKIE_NAME,
             "purpose": _("Chroni formularze (np. ankietę) przed wysłaniem z innej strony."),
             "lifetime": _("1 rok"),
-        },
-        {
-            "name": voting.VOTER_COOKIE,
-            "purpose": _(
-                "Zapisywany po oddaniu głosu: losowy, podpisany identyfikator, dzięki któremu "
-                "w ankiecie można zagłosować tylko raz. Nie zawiera danych osobowych."
-            ),
-            "lifetime": _("2 lata"),
         },
         {
             "name": READER_COOKIE,
@@ -54,3 +49,6 @@ def site_cookies():
             "lifetime": _("2 tygodnie lub do wylogowania"),
         },
     ]
+    for config in apps.get_app_configs():
+        own[1:1] = getattr(config, "cookies", ())
+    return own

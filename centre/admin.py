@@ -1,0 +1,90 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from centre.models import (
+    AccessibilityStatement,
+    Centre,
+    CentreHours,
+    CentrePhone,
+    CentreSpecialDay,
+    PublicInformation,
+    last_march_31,
+)
+from core.admin import ChangeHistoryMixin, OpeningHoursInline, SingletonAdmin, SpecialDayInline
+
+
+class CentrePhoneInline(admin.TabularInline):
+    model = CentrePhone
+    extra = 0
+    fields = ["label", "number", "order"]
+
+
+class CentreHoursInline(OpeningHoursInline):
+    model = CentreHours
+
+
+class CentreSpecialDayInline(SpecialDayInline):
+    model = CentreSpecialDay
+
+
+@admin.register(Centre)
+class CentreAdmin(ChangeHistoryMixin, SingletonAdmin):
+    inlines = [CentrePhoneInline, CentreHoursInline, CentreSpecialDayInline]
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "intro"]}),
+        (_("Adres"), {"fields": ["street_address", "postal_code", "city"]}),
+        (_("Kontakt"), {"fields": ["email", "epuap_box", "bip_url"]}),
+        (_("Ochrona danych osobowych"), {"fields": ["iod_name", "iod_email", "iod_phone"]}),
+        (
+            _("Położenie na mapie"),
+            {"fields": ["latitude", "longitude"], "classes": ["collapse"]},
+        ),
+    ]
+    list_display = ["name", "city", "email", "updated_at"]
+
+
+@admin.register(AccessibilityStatement)
+class AccessibilityStatementAdmin(SingletonAdmin):
+    fieldsets = [
+        (None, {"fields": ["entity_name", "website_url", "published_on", "site_updated_on"]}),
+        (
+            _("Stan dostępności cyfrowej"),
+            {"fields": ["status", "non_compliant", "exempt", "excessive_cost"]},
+        ),
+        (
+            _("Przygotowanie deklaracji"),
+            {"fields": ["prepared_on", "reviewed_on", "assessment", "assessor", "updated_on"]},
+        ),
+        (
+            _("Informacje zwrotne i dane kontaktowe"),
+            {"fields": ["contact_person", "contact_email", "contact_phone"]},
+        ),
+        (
+            _("Dostępność architektoniczna i komunikacyjna"),
+            {"fields": ["architecture", "architecture_url", "communication", "mobile_apps"]},
+        ),
+    ]
+    readonly_fields = ["updated_on"]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        statement = self.get_object(request, object_id)
+        if statement is not None and request.method == "GET" and statement.needs_review():
+            messages.warning(
+                request,
+                _(
+                    "Deklaracja nie była przeglądana od %(deadline)s. Przejrzyj ją, wpisz datę "
+                    "przeglądu i zapisz: deklarację aktualizuje się co roku do 31 marca."
+                )
+                % {"deadline": last_march_31().strftime("%d.%m.%Y")},
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+@admin.register(PublicInformation)
+class PublicInformationAdmin(SingletonAdmin):
+    fields = [
+        "easy_to_read",
+        "sign_language_video_url",
+        "sign_language_description",
+        "machine_readable_text",
+    ]

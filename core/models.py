@@ -1,0 +1,131 @@
+"""Abstract models shared by the apps: weekly hours, dated exceptions, single records."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from core import hours
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("poniedziałek")
+    TUESDAY = 1, _("wtorek")
+    WEDNESDAY = 2, _("środa")
+    THURSDAY = 3, _("czwartek")
+    FRIDAY = 4, _("piątek")
+    SATURDAY = 5, _("sobota")
+    SUNDAY = 6, _("niedziela")
+
+
+class OpeningHours(models.Model):
+    """One time range on a weekday; several rows make a day with a break.
+
+    The concrete subclass adds a foreign key to its owner with
+    ``related_name="hours"``.
+    """
+
+    weekday = models.PositiveSmallIntegerField(_("dzień tygodnia"), choices=Weekday.choices)
+    opens = models.TimeField(_("od godziny"))
+    closes = models.TimeField(_("do godziny"))
+
+    class Meta:
+        abstract = True
+        ordering = ["weekday", "opens"]
+        verbose_name = _("godziny otwarcia")
+        verbose_name_plural = _("godziny otwarcia")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(opens__lt=F("closes")),
+                name="%(app_label)s_%(class)s_opens_before_closes",
+                violation_error_message=_("Godzina otwarcia musi być wcześniejsza niż zamknięcia."),
+            ),
+            models.CheckConstraint(
+                condition=Q(weekday__gte=0, weekday__lte=6),
+                name="%(app_label)s_%(class)s_weekday_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {hours.TimeRange(self.opens, self.closes)}"
+
+
+class SpecialDay(models.Model):
+    """A dated exception: closed all day (no hours) or open at changed hours.
+
+    The concrete subclass adds a foreign key to its owner with
+    ``related_name="special_days"``.
+    """
+
+    date = models.DateField(_("dzień"))
+    opens = models.TimeField(
+        _("od godziny"), null=True, blank=True, help_text=_("Puste — nieczynne cały dzień.")
+    )
+    closes = models.TimeField(_("do godziny"), null=True, blank=True)
+    reason = models.CharField(
+        _("powód"), max_length=120, blank=True, help_text=_("Np. „Wigilia — nieczynne”.")
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["date", "opens"]
+        verbose_name = _("dzień nieczynny lub zmienione godziny")
+        verbose_name_plural = _("dni nieczynne i zmienione godziny")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(opens__isnull=True, closes__isnull=True)
+                | Q(opens__isnull=False, closes__isnull=False, opens__lt=F("closes")),
+                name="%(app_label)s_%(class)s_closed_or_valid_range",
+                violation_error_message=_(
+                    "Podaj obie godziny (otwarcie wcześniej niż zamknięcie) "
+                    "albo żadnej, jeśli dzień jest nieczynny."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        when = self.date.strftime("%d.%m.%Y")
+        if self.opens is None:
+            return f"{when}: {_('nieczynne')}"
+        return f"{when}: {hours.TimeRange(self.opens, self.closes)}"
+
+
+class HasOpeningHours:
+    """For owners of ``hours`` and ``special_days`` rows.
+
+    Prefetch both relations when listing many owners; the schedule is then
+    computed without further queries.
+    """
+
+    @property
+    def schedule(self):
+        cached = self.__dict__.get("_schedule")
+        if cached is None:
+            cached = hours.Schedule(self.hours.all(), self.special_days.all())
+            self.__dict__["_schedule"] = cached
+        return cached
+
+    def opening_status(self, now=None):
+        return hours.opening_status(self.schedule, now=now)
+
+
+class SingletonModel(models.Model):
+    """A record of which there is one: the database refuses a second row."""
+
+    singleton = models.BooleanField(default=True, editable=False)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["singleton"],
+                name="%(app_label)s_%(class)s_single_row",
+                violation_error_message=_("Ten rekord może być tylko jeden."),
+            ),
+            models.CheckConstraint(
+                condition=Q(singleton=True), name="%(app_label)s_%(class)s_singleton_true"
+            ),
+        ]
+
+    @classmethod
+    def get(cls):
+        return cls.objects.first()

@@ -1,0 +1,40 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from survey.models import Poll
+
+
+class PollListSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.6
+
+    def items(self):
+        return ["survey:current"]
+
+    def location(self, name):
+        return reverse(name)
+
+
+class PollSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return Poll.objects.published().order_by("pk")
+
+    def lastmod(self, poll):
+        return poll.updated_at
+
+
+class PollResultsSitemap(Sitemap):
+    """Results pages the public may read (others answer 403 until the poll closes)."""
+
+    changefreq = "daily"
+
+    def items(self):
+        return Poll.objects.published().results_public().order_by("pk")
+
+    def location(self, poll):
+        return poll.get_results_url()
+
+
+SITEMAPS = {"ankieta": PollListSitemap, "ankiety": PollSitemap, "wyniki": PollResultsSitemap}
