@@ -47,6 +47,7 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 test: $(STAMP) system-deps $(VNU) lint
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run

@@ -44,6 +44,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import psycopg
+import redis
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 STATS_LUA = BENCH / "stats.lua"
@@ -187,8 +190,6 @@ class Database:
         self.url = f"{self.server_url}/{name}"
 
     def _admin(self, sql):
-        import psycopg
-
         with psycopg.connect(f"{self.server_url}/postgres", autocommit=True) as conn:
             conn.execute(sql)
 
@@ -209,8 +210,6 @@ class Database:
         within ``wait`` seconds). The blocked request finishes after the
         rollback, so the server is left as it was.
         """
-        import psycopg
-
         answer = {}
 
         def fetch():
@@ -809,8 +808,6 @@ def machine_note():
 
 
 def flush_redis(url):
-    import redis
-
     redis.Redis.from_url(url).flushdb()
 
 
