@@ -170,6 +170,14 @@ class Ballot(models.Model):
         verbose_name = _("głos")
         verbose_name_plural = _("głosy")
         ordering = ["-created_at", "-pk"]
+        # One ballot's time, answer and comment together can tell who voted
+        # what; the editors' counts and comment list never need them (survey.admin).
+        permissions = [
+            (
+                "read_ballots",
+                _("Może czytać pojedyncze głosy (czas, odpowiedź, komentarz) i eksportować je"),
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["poll", "voter_key"],

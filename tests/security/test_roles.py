@@ -81,3 +81,20 @@ def test_setup_roles_is_idempotent_and_repairs_the_group():
     call_command("setup_roles", stdout=None)
     assert Group.objects.filter(name=EDITORS_GROUP).count() == 1
     assert group.permissions.count() == count > 0
+
+
+def test_editors_lack_the_permission_to_read_single_ballots(editor_client):
+    user = get_user_model().objects.get(username="redaktorka")
+    assert not user.has_perm("survey.read_ballots")
+    group = Group.objects.get(name=EDITORS_GROUP)
+    assert not group.permissions.filter(codename="read_ballots").exists()
+
+
+def test_setup_roles_gives_the_group_no_models_own_permissions():
+    """Meta.permissions (such as survey.read_ballots) are granted to people one by one."""
+    call_command("setup_roles", stdout=None)
+    group = Group.objects.get(name=EDITORS_GROUP)
+    for permission in group.permissions.select_related("content_type"):
+        action, _, model = permission.codename.partition("_")
+        assert model == permission.content_type.model, permission.codename
+        assert action in {"view", "add", "change", "delete"}, permission.codename

@@ -11,26 +11,37 @@ EDITORS_GROUP = "Redaktorzy"
 CONTENT_APPS = ["centre", "projects", "communities", "survey"]
 
 # Per model, the actions editors get instead of all four. Ballots are the
-# residents' votes: nobody edits them, and editors do not see them either.
-# A poll's deletion would take its ballots with it, so editors may close a
-# poll but not delete it.
+# residents' votes: nobody edits them, and editors do not see them either
+# (they read the counts and the comments on the poll's own pages in the
+# admin). A poll's deletion would take its ballots with it, so editors may
+# close a poll but not delete it.
 RESTRICTED = {
     "survey.ballot": set(),
+    # The keyed hashes of voters' addresses, kept for the flood limit only.
+    "survey.votingaddress": set(),
     "survey.poll": {"view", "add", "change"},
 }
 ALL_ACTIONS = {"view", "add", "change", "delete"}
 
 
 def editor_permissions():
-    """The permissions of the editors' group."""
+    """The permissions of the editors' group.
+
+    Only the four default permissions of each model are candidates. A model's
+    own permissions (Meta.permissions, such as survey.read_ballots, which opens
+    single ballots with their times) are for the few people an administrator
+    names, one by one, never for the whole group.
+    """
     candidates = Permission.objects.filter(content_type__app_label__in=CONTENT_APPS).select_related(
         "content_type"
     )
     chosen = []
     for permission in candidates:
-        model = f"{permission.content_type.app_label}.{permission.content_type.model}"
-        action = permission.codename.split("_", 1)[0]
-        if action in RESTRICTED.get(model, ALL_ACTIONS):
+        content_type = permission.content_type
+        action, _, model_name = permission.codename.partition("_")
+        if model_name != content_type.model:
+            continue
+        if action in RESTRICTED.get(f"{content_type.app_label}.{model_name}", ALL_ACTIONS):
             chosen.append(permission)
     return chosen
 

@@ -1,0 +1,16 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from opsportal.management.commands.setup_roles import EDITORS_GROUP
+
+
+@pytest.fixture
+def editor_client(client, db):
+    """A caseworker of the group Redaktorzy, as `manage.py setup_roles` makes it, logged in."""
+    call_command("setup_roles", stdout=None)
+    user = get_user_model().objects.create_user("redaktorka", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    client.force_login(user)
+    return client
