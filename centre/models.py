@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import HasOpeningHours, OpeningHours, SingletonModel, SpecialDay
-from core.places import coordinates_constraint, tel_href
-from core.validators import phone_validator, postal_code_validator
+from core.places import Place, tel_href
+from core.validators import phone_validator
 
 
 class CentreQuerySet(models.QuerySet):
@@ -14,26 +14,13 @@ class CentreQuerySet(models.QuerySet):
         return self.prefetch_related("phones", "hours", "special_days")
 
 
-class Centre(HasOpeningHours, SingletonModel):
+class Centre(HasOpeningHours, Place, SingletonModel):
     """The welfare centre itself: one row, edited in admin."""
 
     name = models.CharField(_("pełna nazwa"), max_length=200)
     short_name = models.CharField(_("skrót"), max_length=40, help_text=_("Np. MOPS."))
     intro = models.TextField(
         _("kim jesteśmy"), help_text=_("Kilka zdań na stronę główną, zwykłym tekstem.")
-    )
-    street_address = models.CharField(_("ulica i numer"), max_length=120)
-    postal_code = models.CharField(
-        _("kod pocztowy"),
-        max_length=6,
-        validators=[postal_code_validator],
-    )
-    city = models.CharField(_("miejscowość"), max_length=80)
-    latitude = models.DecimalField(
-        _("szerokość geograficzna"), max_digits=8, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        _("długość geograficzna"), max_digits=9, decimal_places=6, null=True, blank=True
     )
     email = models.EmailField(_("e-mail"))
     epuap_box = models.CharField(
@@ -58,7 +45,7 @@ class Centre(HasOpeningHours, SingletonModel):
         ordering = ["pk"]
         constraints = [
             *SingletonModel.Meta.constraints,
-            coordinates_constraint("centre_centre_coordinates_range"),
+            *Place.Meta.constraints,
         ]
 
     def __str__(self):
@@ -71,23 +58,6 @@ class Centre(HasOpeningHours, SingletonModel):
     def load(cls):
         """The centre with its phones and hours, or None before it is set up."""
         return cls.objects.with_details().first()
-
-    @property
-    def postal_address(self):
-        return f"{self.street_address}, {self.postal_code} {self.city}"
-
-    @property
-    def map_url(self):
-        if self.latitude is None or self.longitude is None:
-            return ""
-        return (
-            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
-            f"#map=17/{self.latitude}/{self.longitude}"
-        )
-
-    def coming_exceptions(self, today=None):
-        today = today or timezone.localdate()
-        return self.schedule.exceptions_from(today)
 
 
 class CentrePhone(models.Model):

@@ -1,12 +1,10 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from centre.context_processors import get_centre
 from centre.models import AccessibilityStatement, PublicInformation
 from centre.structured_data import government_office
-from core.models import Weekday
 from web.cookies import site_cookies
 
 
@@ -17,8 +15,8 @@ def contact(request):
     if centre:
         context = {
             "status": centre.opening_status(),
-            "week": [(Weekday(day).label, ranges) for day, ranges in centre.schedule.week()],
-            "exceptions": centre.coming_exceptions(timezone.localdate()),
+            "week": centre.weekly_hours(),
+            "exceptions": centre.coming_exceptions(),
             "structured_data": government_office(centre, request),
         }
     return render(request, "centre/contact.html", context)

@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from communities.streets import street_key
-from core.models import HasOpeningHours, OpeningHours, SpecialDay, Weekday
-from core.places import coordinates_constraint, tel_href
-from core.validators import phone_validator, postal_code_validator
+from core.models import HasOpeningHours, OpeningHours, SpecialDay
+from core.places import Place, postal_code_field, tel_href
+from core.validators import phone_validator
 
 # Paths under /osl/ that an area's slug must not take.
 RESERVED_AREA_SLUGS = ("wydarzenia",)
@@ -60,7 +60,7 @@ class Organiser(models.Model):
 
     @property
     def phone_href(self):
-        return tel_href(self.phone) if self.phone else ""
+        return tel_href(self.phone)
 
 
 class AreaQuerySet(models.QuerySet):
@@ -249,27 +249,15 @@ class SiteQuerySet(models.QuerySet):
         return self.prefetch_related("hours", "special_days")
 
 
-class ActivitySite(HasOpeningHours, models.Model):
+class ActivitySite(HasOpeningHours, Place):
     """A local activity site (Miejsce Aktywności Lokalnej, MAL)."""
 
     area = models.ForeignKey(
         CommunityArea, on_delete=models.CASCADE, related_name="sites", verbose_name=_("obszar")
     )
     name = models.CharField(_("nazwa"), max_length=160)
-    street_address = models.CharField(_("ulica i numer"), max_length=120)
-    postal_code = models.CharField(
-        _("kod pocztowy"),
-        max_length=6,
-        blank=True,
-        validators=[postal_code_validator],
-    )
-    city = models.CharField(_("miejscowość"), max_length=80)
-    latitude = models.DecimalField(
-        _("szerokość geograficzna"), max_digits=8, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        _("długość geograficzna"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
+    # Optional here, unlike the centre's: street and town are enough to find a site.
+    postal_code = postal_code_field(blank=True)
     step_free_entry = models.BooleanField(_("wejście bez schodów lub z podjazdem"), default=False)
     accessible_toilet = models.BooleanField(
         _("toaleta dla osób z niepełnosprawnościami"), default=False
@@ -289,9 +277,7 @@ class ActivitySite(HasOpeningHours, models.Model):
         ordering = ["order", "name", "pk"]
         verbose_name = _("miejsce aktywności lokalnej")
         verbose_name_plural = _("miejsca aktywności lokalnej")
-        constraints = [
-            coordinates_constraint("communities_site_coordinates_range"),
-        ]
+        constraints = [*Place.Meta.constraints]
 
     def __str__(self):
         return self.name
@@ -304,36 +290,8 @@ class ActivitySite(HasOpeningHours, models.Model):
         return f"mal-{self.pk}"
 
     @property
-    def postal_address(self):
-        return ", ".join(
-            part
-            for part in [self.street_address, f"{self.postal_code} {self.city}".strip()]
-            if part
-        )
-
-    @property
-    def has_coordinates(self):
-        return self.latitude is not None and self.longitude is not None
-
-    @property
-    def map_url(self):
-        if not self.has_coordinates:
-            return ""
-        return (
-            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
-            f"#map=18/{self.latitude}/{self.longitude}"
-        )
-
-    @property
     def phone_href(self):
-        return tel_href(self.phone) if self.phone else ""
-
-    def weekly_hours(self):
-        """[(weekday label, (TimeRange, …)), …], Monday first, for an hours table."""
-        return [(Weekday(day).label, ranges) for day, ranges in self.schedule.week()]
-
-    def coming_exceptions(self, today=None):
-        return self.schedule.exceptions_from(today or timezone.localdate())
+        return tel_href(self.phone)
 
     @property
     def accessibility_features(self):

@@ -1,30 +1,35 @@
-"""schema.org descriptions of OSL events, embedded in their pages as JSON-LD."""
+"""schema.org descriptions of OSL events and activity sites, embedded in pages as JSON-LD."""
 
 from django.utils import timezone
+
+from core.structured_data import location, opening_hours
+
+
+def site_place(site):
+    """Where the site is: a schema.org Place with its address and position."""
+    return {"@type": "Place", "name": site.name, **location(site)}
+
+
+def activity_sites(sites, request):
+    """The sites of an area page with their phones and opening hours."""
+    graph = []
+    for site in sites:
+        place = {
+            **site_place(site),
+            "url": request.build_absolute_uri(site.get_absolute_url()),
+            **opening_hours(site),
+        }
+        if site.phone:
+            place["telephone"] = site.phone
+        graph.append(place)
+    return {"@context": "https://schema.org", "@graph": graph}
 
 
 def event(event, request):
     if event.site_id:
-        site = event.site
-        location = {
-            "@type": "Place",
-            "name": site.name,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": site.street_address,
-                "postalCode": site.postal_code,
-                "addressLocality": site.city,
-                "addressCountry": "PL",
-            },
-        }
-        if site.has_coordinates:
-            location["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": float(site.latitude),
-                "longitude": float(site.longitude),
-            }
+        venue = site_place(event.site)
     else:
-        location = {"@type": "Place", "name": event.place, "address": event.area.city}
+        venue = {"@type": "Place", "name": event.place, "address": event.area.city}
     return {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -36,5 +41,5 @@ def event(event, request):
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": "https://schema.org/EventScheduled",
         "isAccessibleForFree": True,
-        "location": location,
+        "location": venue,
     }

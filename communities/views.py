@@ -114,6 +114,7 @@ class AreaDetailView(AreaMixin, DetailView):
             sites=sites,
             map_enabled=bool(settings.MAP_TILE_URL),
             map_data=map_data(sites),
+            structured_data=structured_data.activity_sites(sites, self.request),
         )
         return context
 

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import hours
@@ -106,6 +107,14 @@ class HasOpeningHours:
 
     def opening_status(self, now=None):
         return hours.opening_status(self.schedule, now=now)
+
+    def weekly_hours(self):
+        """[(weekday label, (TimeRange, …)), …], Monday first, for an hours table."""
+        return [(Weekday(day).label, ranges) for day, ranges in self.schedule.week()]
+
+    def coming_exceptions(self, today=None):
+        """Closures and changed hours from ``today`` (the date in Warsaw by default) on."""
+        return self.schedule.exceptions_from(today or timezone.localdate())
 
 
 class SingletonModel(models.Model):

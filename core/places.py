@@ -1,8 +1,17 @@
-"""What every place with an address has: a coordinate pair, a map link, phone links."""
+"""What every place with an address has: a postal address, a coordinate pair, a map link.
+
+The centre and each local activity site are places; the schema.org form of
+a place for JSON-LD is in :mod:`core.structured_data`.
+"""
 
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from core.validators import postal_code_validator
+
+# Close enough to show the entrance of one building among the blocks of an estate.
+MAP_ZOOM = 18
 
 
 def coordinates_constraint(name):
@@ -25,9 +34,55 @@ def coordinates_constraint(name):
     )
 
 
+def postal_code_field(**options):
+    return models.CharField(
+        _("kod pocztowy"), max_length=6, validators=[postal_code_validator], **options
+    )
+
+
+class Place(models.Model):
+    """An address residents can go to, with an optional point on the map."""
+
+    street_address = models.CharField(_("ulica i numer"), max_length=120)
+    postal_code = postal_code_field()
+    city = models.CharField(_("miejscowość"), max_length=80)
+    latitude = models.DecimalField(
+        _("szerokość geograficzna"), max_digits=8, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("długość geograficzna"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [coordinates_constraint("%(app_label)s_%(class)s_coordinates_range")]
+
+    @property
+    def postal_address(self):
+        """'ul. Podleśna 2, 37-450 Stalowa Wola', without the parts left empty."""
+        town = f"{self.postal_code} {self.city}".strip()
+        return ", ".join(part for part in (self.street_address, town) if part)
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def map_url(self):
+        """The place on OpenStreetMap, or "" when its coordinates are not given."""
+        if not self.has_coordinates:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map={MAP_ZOOM}/{self.latitude}/{self.longitude}"
+        )
+
+
 def tel_href(number):
-    """'(22) 724 97 92' → 'tel:+48227249792'; numbers abroad keep their prefix."""
+    """'(22) 724 97 92' → 'tel:+48227249792'; numbers abroad keep their prefix; no number → ''."""
     digits = "".join(ch for ch in number if ch.isdigit())
+    if not digits:
+        return ""
     if number.strip().startswith("+"):
         return f"tel:+{digits}"
     if len(digits) == 9:

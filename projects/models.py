@@ -196,7 +196,7 @@ class Project(models.Model):
 
     @property
     def contact_phone_href(self):
-        return tel_href(self.contact_phone) if self.contact_phone else ""
+        return tel_href(self.contact_phone)
 
     def outcome_rows(self):
         """Outcome figures as (label, unit, planned, achieved) rows, in editor order.

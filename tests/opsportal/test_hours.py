@@ -139,7 +139,43 @@ def test_nothing_ahead_within_the_lookahead_is_plain_closed():
     assert status.message == "Zamknięte."
 
 
+def test_while_open_the_answer_changes_at_closing_time():
+    status = opening_status(OFFICE, now=warsaw(2026, 11, 23, 10, 0))
+    assert status.changes_at == status.closes_at == warsaw(2026, 11, 23, 16, 0)
+
+
+def test_while_closed_the_answer_changes_at_the_next_opening_that_day():
+    morning = opening_status(OFFICE, now=warsaw(2026, 11, 23, 7, 0))
+    assert morning.changes_at == warsaw(2026, 11, 23, 8, 0)
+    lunch = opening_status(OFFICE, now=warsaw(2026, 11, 26, 12, 30))
+    assert lunch.changes_at == warsaw(2026, 11, 26, 13, 0)
+
+
+def test_midnight_comes_first_when_the_next_opening_is_on_a_later_day():
+    # "Today's hours" and "opens tomorrow" are wrong from midnight on.
+    evening = opening_status(OFFICE, now=warsaw(2026, 11, 23, 16, 0))
+    assert evening.opens_at == warsaw(2026, 11, 24, 8, 0)
+    assert evening.changes_at == warsaw(2026, 11, 24, 0, 0)
+    saturday = opening_status(OFFICE, now=warsaw(2026, 11, 28, 10, 0))
+    assert saturday.changes_at == warsaw(2026, 11, 29, 0, 0)
+
+
+def test_without_hours_or_anything_ahead_the_answer_changes_at_midnight():
+    now, midnight = warsaw(2026, 11, 23, 10, 0), warsaw(2026, 11, 24, 0, 0)
+    assert opening_status([], now=now).changes_at == midnight
+    over = [special(dt.date(2026, 11, 23), "8:00-9:00")]
+    assert opening_status([], over, now=now).changes_at == midnight
+
+
 # Clocks go forward on 2026-03-29 at 02:00 and back on 2026-10-25 at 03:00.
+
+
+def test_midnight_is_warsaw_midnight_on_both_sides_of_the_autumn_change():
+    saturday = opening_status(OFFICE, now=warsaw(2026, 10, 24, 20, 0))
+    assert saturday.changes_at.astimezone(UTC) == dt.datetime(2026, 10, 24, 22, 0, tzinfo=UTC)
+    # The day the clocks go back lasts 25 hours; its midnight is in winter time.
+    sunday = opening_status(OFFICE, now=warsaw(2026, 10, 25, 20, 0))
+    assert sunday.changes_at.astimezone(UTC) == dt.datetime(2026, 10, 25, 23, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
