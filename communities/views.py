@@ -73,9 +73,7 @@ class AreaListView(ListView):
         params = self.request.GET
         form = AddressLookupForm(params if "ulica" in params else None)
         sites = [site for area in context["areas"] for site in area.sites.all()]
-        page = context["page_obj"]
         context.update(
-            page_range=page.paginator.get_elided_page_range(page.number),
             form=form,
             lookup=form.lookup() if form.is_bound and form.is_valid() else None,
             sites=sites,

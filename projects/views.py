@@ -102,9 +102,6 @@ class ProjectListView(ListView):
         context = super().get_context_data(**kwargs)
         context["filters"] = self.filters
         context["statuses"] = ProjectStatus.choices
-        page = context["page_obj"]
-        if page is not None:
-            context["page_range"] = page.paginator.get_elided_page_range(page.number)
         return context
 
 

@@ -1,8 +1,12 @@
-"""Template tags that describe pages to people and machines: breadcrumbs, captured blocks."""
+"""Template tags that describe pages to people and machines: breadcrumbs, pages, captured blocks.
+
+Every app's templates load them, so they name no URL of an app or of the
+project: a page passes its own trail, and the home crumb is the site's root.
+"""
 
 from django import template
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import get_script_prefix
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -49,7 +53,7 @@ def breadcrumbs(context, *trail):
     if len(trail) % 2 != 1:
         raise template.TemplateSyntaxError("breadcrumbs takes label/url pairs and a last label")
     *pairs, current = (str(item) for item in trail)
-    crumbs = [{"name": _("Strona główna"), "url": reverse("opsportal:home")}]
+    crumbs = [{"name": _("Strona główna"), "url": get_script_prefix()}]
     crumbs += [
         {"name": name, "url": url} for name, url in zip(pairs[0::2], pairs[1::2], strict=True)
     ]
@@ -70,3 +74,9 @@ def breadcrumbs(context, *trail):
     return render_to_string(
         "includes/breadcrumbs.html", {"crumbs": crumbs, "structured_data": structured}
     )
+
+
+@register.filter
+def elided_pages(page):
+    """The page numbers to link from ``page``, with ``…`` gaps on long lists."""
+    return page.paginator.get_elided_page_range(page.number)
