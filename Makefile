@@ -48,6 +48,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/djlint templates --lint
 
 test: $(STAMP) system-deps $(VNU) lint
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
