@@ -19,12 +19,15 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # Debian's Chromium for the browser tests (Playwright's own browser download
-# does not work on these machines) and Java for the Nu HTML validator.
-# Installed only when missing, and only as root.
+# does not work on these machines), Java for the Nu HTML validator and Caddy
+# for the production recipe's test (tests/deploy/). Installed only when
+# missing, and only as root. (Where systemd runs, Debian also starts its own
+# caddy.service on port 80: `systemctl disable --now caddy` on a laptop.)
 system-deps:
 	@missing=""; \
 	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v caddy >/dev/null || missing="$$missing caddy"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
 			apt-get update -q && apt-get install -y -q -o DPkg::Lock::Timeout=300 $$missing; \
