@@ -18,6 +18,8 @@ class SurveyConfig(AppConfig):
 
     def ready(self):
         ballot = self.get_model("Ballot")
-        signals.watch(model for model in self.get_models() if model is not ballot)
+        # The rows the flood limit locks (survey.voting) show on no page.
+        not_content = {ballot, self.get_model("VotingAddress")}
+        signals.watch(model for model in self.get_models() if model not in not_content)
         signals.watch([ballot], tag=BALLOTS)
         pagecache.tag_pages(reverse_lazy("survey:current"), BALLOTS)

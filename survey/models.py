@@ -212,3 +212,30 @@ class Ballot(models.Model):
             raise ValidationError(
                 {"choice": _("Ta odpowiedź należy do innej ankiety.")}, code="wrong_poll"
             )
+
+
+class VotingAddress(models.Model):
+    """An address (its keyed hash) that votes come from: the row its votes take turns on.
+
+    The flood limit counts the address's ballots of the last hour. Two votes
+    from one address counting at the same moment would both find room for one
+    more, so each vote first writes this row (survey.voting.cast_ballot), which
+    holds it until the vote's transaction ends, and only then counts. The row
+    holds no vote; the purge command deletes it once it has been idle for an hour.
+    """
+
+    address_hash = models.CharField(_("skrót adresu"), max_length=64)
+    last_vote_at = models.DateTimeField(_("ostatni głos"))
+
+    class Meta:
+        verbose_name = _("adres głosujących")
+        verbose_name_plural = _("adresy głosujących")
+        ordering = ["-last_vote_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["address_hash"], name="survey_votingaddress_one_per_address"
+            ),
+        ]
+
+    def __str__(self):
+        return self.address_hash

@@ -32,7 +32,7 @@ class PollQuerysetMixin:
         return get_object_or_404(self.get_queryset(), slug=self.kwargs["slug"])
 
     def get_poll_and_choices(self):
-        """The poll and its [(id, text), …], from the cache until content changes."""
+        """The poll and its choices in order, from the cache until content changes."""
         poll, choices = voting.poll_for_ballot(self.kwargs["slug"])
         if poll is None or not (poll.published or self.request.user.is_staff):
             raise Http404(_("Nie ma takiej ankiety."))
@@ -114,7 +114,7 @@ class PollDetailView(PollQuerysetMixin, View):
             refusal = _("Nie udało się odczytać formularza. Odśwież stronę i spróbuj ponownie.")
             return self.render_page(poll, refusal=refusal, status=400)
 
-        form = VoteForm(poll, data, choices=choices)
+        form = VoteForm(poll, data, choices=[(choice.pk, choice.text) for choice in choices])
         if form.is_bot():
             refusal = _("Formularz wypełniono niepoprawnie, więc głos nie został zapisany.")
             return self.render_page(poll, refusal=refusal, status=400)
@@ -123,10 +123,11 @@ class PollDetailView(PollQuerysetMixin, View):
             return self.render_page(poll, form=form, refusal=refusal, status=400)
 
         key = voting.voter_key_for(request)
+        chosen = next(choice for choice in choices if choice.pk == form.cleaned_data["choice"])
         try:
             outcome = voting.cast_ballot(
-                poll.pk,
-                form.cleaned_data["choice"],
+                poll,
+                chosen,
                 key,
                 voting.address_hash(client_address(request)),
                 comment=form.cleaned_data.get("comment", ""),

@@ -8,11 +8,13 @@ import ipaddress
 import secrets
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from survey.cookies import VOTER_COOKIE, VOTER_COOKIE_MAX_AGE
+from survey.models import Ballot, Poll, VotingAddress
+from web import pagecache
 from web.network import parse_ip
 
 VOTER_COOKIE_SALT = "survey.voter"
@@ -33,16 +35,17 @@ def voter_key_for(request):
     """The key a ballot from this request is filed under.
 
     The voter cookie when there is one. Otherwise a key derived from the
-    browser's CSRF secret, which every form post carries: a double click or
-    two tabs from one browser post the same secret before any voter cookie
-    has arrived, so they get one key and the unique constraint lets one ballot
-    in. Pages therefore hold nothing per visitor but the CSRF token, which is
-    what lets the page cache share them.
+    browser's CSRF cookie, which every form post carries (the CSRF check
+    refuses a post without it): a double click or two tabs from one browser
+    post the same cookie before any voter cookie has arrived, so they get one
+    key and the unique constraint lets one ballot in. Pages therefore hold
+    nothing per visitor but the CSRF token, which is what lets the page cache
+    share them.
     """
     key = voter_key_from_cookie(request)
     if key:
         return key
-    secret = request.META.get("CSRF_COOKIE")
+    secret = request.COOKIES.get(settings.CSRF_COOKIE_NAME)
     if secret:
         return salted_hmac(VOTER_FROM_CSRF_SALT, secret).hexdigest()[:32]
     return new_voter_key()
@@ -82,97 +85,89 @@ STORED = "stored"
 ALREADY_VOTED = "already_voted"
 FLOODED = "flooded"
 
-# One statement decides a vote: the ballot goes in unless the address has used
-# up its hourly limit (counting no further than the limit, so a flood does not
-# make each vote slower), and ON CONFLICT leaves it out when this voter already
-# has a ballot in the poll. A vote therefore costs one round trip, with no
-# "has this key voted?" pre-check that a second tab could race.
-_INSERT = """
-INSERT INTO survey_ballot (poll_id, choice_id, voter_key, address_hash, created_at, comment)
-SELECT %(poll)s, %(choice)s, %(key)s, %(address)s, %(now)s, %(comment)s
-WHERE (
-    SELECT count(*) FROM (
-        SELECT 1 FROM survey_ballot
-        WHERE address_hash = %(address)s AND created_at >= %(since)s
-        LIMIT %(limit)s
-    ) AS recent
-) < %(limit)s
-ON CONFLICT (poll_id, voter_key) DO NOTHING
-RETURNING id
-"""
-# On PostgreSQL an advisory lock per address, sent in the same message: the
-# statements of one message share an implicit transaction, so the lock is
-# held until the insert commits, and the insert, a statement of its own, reads
-# a snapshot taken after the lock was granted. Two votes from one address
-# therefore cannot both see the count below the limit. (It needs Django's
-# default client-side parameter binding, which allows several statements.)
-_LOCK = "SELECT pg_advisory_xact_lock(hashtext(%(address)s));"
 
-
-def cast_ballot(poll_id, choice_id, key, hashed_address, comment="", now=None):
+def cast_ballot(poll, choice, key, hashed_address, comment="", now=None):
     """Store one ballot unless the voter already has one or the address is over its limit.
 
-    Returns STORED, ALREADY_VOTED or FLOODED. The flood limit counts the
-    address's ballots of the last hour in the database, so every gunicorn
-    worker and every server sees the same count without a shared cache; on
-    SQLite the IMMEDIATE transaction lets one writer in at a time.
-    Raises IntegrityError when the choice is no longer in the poll.
-    """
-    from web.signals import receiver_for
+    Returns STORED, ALREADY_VOTED or FLOODED. ``poll`` and ``choice`` may be
+    the per-process copies of poll_for_ballot: nothing here changes them.
 
+    The ballot is an ordinary model instance: its field validation and
+    ``clean()`` (the choice belongs to the poll) run before it is saved, and
+    saving it sends ``post_save``, which makes the poll's cached pages stale
+    (web.signals). What ``full_clean()`` would check with queries is left to
+    the database, which cannot be raced: the unique constraint
+    ``survey_ballot_one_per_voter`` refuses a second ballot of the voter in
+    the poll (IntegrityError, answered "already voted"), and the foreign keys
+    refuse a choice deleted since the poll was read (IntegrityError, raised).
+
+    The flood limit (POLL_VOTES_PER_IP_PER_HOUR) counts the address's ballots
+    of the last hour in the database, so every gunicorn worker and every
+    server sees the same count. For two votes from one address not to count
+    at the same moment, each vote, in one transaction, first writes the
+    address's VotingAddress row, then counts, then saves its ballot. The
+    write is an INSERT … ON CONFLICT DO UPDATE (``bulk_create`` with
+    ``update_conflicts``): one statement that creates the row or updates it,
+    and in both cases holds it until the transaction ends, as
+    ``select_for_update()`` would hold a row that already exists. A second
+    vote from the address waits there until the first has committed, and on
+    PostgreSQL (READ COMMITTED) its count, a later statement, sees the
+    first's ballot. On SQLite the IMMEDIATE transaction lets one writer in at
+    a time. Votes from different addresses never wait for each other.
+    """
     now = now or timezone.now()
-    ops = connection.ops
-    params = {
-        "poll": poll_id,
-        "choice": choice_id,
-        "key": key,
-        "address": hashed_address,
-        "now": ops.adapt_datetimefield_value(now),
-        "since": ops.adapt_datetimefield_value(now - dt.timedelta(seconds=FLOOD_WINDOW_SECONDS)),
-        "limit": settings.POLL_VOTES_PER_IP_PER_HOUR,
-        "comment": comment,
-    }
-    if connection.vendor == "postgresql" and not connection.in_atomic_block:
-        # Autocommit: the message is its own transaction, one round trip.
-        stored = _insert(params)
-    else:
+    ballot = Ballot(
+        poll=poll,
+        choice=choice,
+        voter_key=key,
+        address_hash=hashed_address,
+        created_at=now,
+        comment=comment,
+    )
+    ballot.full_clean(exclude=["poll", "choice"], validate_unique=False, validate_constraints=False)
+    since = now - dt.timedelta(seconds=FLOOD_WINDOW_SECONDS)
+    limit = settings.POLL_VOTES_PER_IP_PER_HOUR
+    try:
         with transaction.atomic():
-            stored = _insert(params)
-    if stored:
-        receiver_for("ballots")()
-        return STORED
-    return ALREADY_VOTED if ballot_exists(poll_id, key) else FLOODED
+            VotingAddress.objects.bulk_create(
+                [VotingAddress(address_hash=hashed_address, last_vote_at=now)],
+                update_conflicts=True,
+                unique_fields=["address_hash"],
+                update_fields=["last_vote_at"],
+            )
+            # Reading no further than the limit, so a flood does not make each vote slower.
+            recent = Ballot.objects.filter(address_hash=hashed_address, created_at__gte=since)
+            flooded = len(recent.order_by().values_list("pk", flat=True)[:limit]) >= limit
+            if not flooded:
+                ballot.save(force_insert=True)
+    except IntegrityError:
+        if ballot_exists(poll.pk, key):
+            return ALREADY_VOTED
+        raise
+    if flooded:
+        # A voter who has a ballot already is told so: that is the answer that helps.
+        return ALREADY_VOTED if ballot_exists(poll.pk, key) else FLOODED
+    return STORED
 
 
 def ballot_exists(poll_id, key):
-    from survey.models import Ballot
-
     return Ballot.objects.filter(poll_id=poll_id, voter_key=key).exists()
 
 
-def _insert(params):
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(_LOCK + _INSERT, params)
-            cursor.nextset()
-        else:
-            cursor.execute(_INSERT, params)
-        return cursor.fetchone() is not None
-
-
 def poll_for_ballot(slug):
-    """(poll, [(choice id, text), …]) for this slug, or (None, ()) when there is none.
+    """(poll, (choice, …) in the form's order) for this slug, or (None, ()) when there is none.
 
     Kept in this process until a content edit (pagecache.cached_data), so a
     vote reads no poll from the database; whether the poll is open is still
-    decided at each request.
+    decided at each request. The objects are shared by the process's threads:
+    read them, never change them.
     """
-    from survey.models import Poll
-    from web import pagecache
 
     def load():
         poll = Poll.objects.filter(slug=slug).first()
-        return None if poll is None else (poll, poll.choice_list())
+        if poll is None:
+            return None
+        return poll, tuple(poll.choices.order_by("position", "pk"))
 
     if len(slug) > Poll._meta.get_field("slug").max_length:
         return None, ()

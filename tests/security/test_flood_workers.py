@@ -1,5 +1,6 @@
 """The poll's flood limit holds across several gunicorn workers, with no shared cache."""
 
+import json
 import re
 import secrets
 import urllib.error
@@ -62,7 +63,5 @@ def test_flood_limit_holds_across_gunicorn_workers(workers):
 
 
 def _total(url):
-    import json
-
     with urllib.request.urlopen(url, timeout=10) as response:
         return json.loads(response.read())["total"]

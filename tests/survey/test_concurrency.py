@@ -8,11 +8,14 @@ import threading
 import time
 
 import pytest
-from django.db import connection, connections
-from django.test import Client
+from django.db import connection, connections, transaction
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
-from survey.models import Ballot
+from survey import voting
+from survey.models import Ballot, VotingAddress
 from tests.survey.factories import make_poll
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
@@ -68,11 +71,6 @@ def test_200_distinct_voters_voting_at_once_are_all_counted():
 
 
 def _signed_voter_cookie(key):
-    from django.http import HttpResponse
-    from django.test import RequestFactory
-
-    from survey import voting
-
     response = HttpResponse()
     voting.set_voter_cookie(response, RequestFactory().get("/"), key)
     return {voting.VOTER_COOKIE: response.cookies[voting.VOTER_COOKIE].value}
@@ -120,47 +118,63 @@ def test_flood_limit_holds_when_voters_from_one_address_vote_at_once(settings):
     assert Ballot.objects.filter(poll=poll).count() == 3
 
 
-def test_a_vote_waits_for_its_addresss_lock_and_counts_what_the_holder_committed(settings):
+@pytest.mark.parametrize("first_vote_of_the_address", [True, False], ids=["new", "known"])
+def test_a_vote_waits_for_its_addresss_row_and_counts_what_the_holder_committed(
+    settings, first_vote_of_the_address
+):
     # Deterministic form of the race above: another transaction holds the
-    # address's lock and stores the last allowed ballot while the vote waits.
-    # The vote must wait, then see that ballot; without the lock, or with a
-    # snapshot taken before the lock, it would be stored over the limit.
-    import psycopg
-
-    from survey import voting
-
+    # address's row (inserted by it and not yet committed, or an existing row
+    # locked with select_for_update) and stores the last allowed ballot while
+    # the vote waits. The vote must wait, then see that ballot; without the
+    # row, or with a count taken before the row was granted, it would be
+    # stored over the limit.
     settings.POLL_VOTES_PER_IP_PER_HOUR = 1
     poll = make_poll()
-    choice = poll.choices.first().pk
-    params = connection.settings_dict
+    choice = poll.choices.first()
+    if not first_vote_of_the_address:
+        VotingAddress.objects.create(address_hash="one-address", last_vote_at=timezone.now())
+    holding, release = threading.Event(), threading.Event()
     outcome = {}
 
-    def late_vote():
+    def holder():
         try:
-            outcome["late"] = voting.cast_ballot(poll.pk, choice, "late", "one-address")
+            with transaction.atomic():
+                if first_vote_of_the_address:
+                    VotingAddress.objects.create(
+                        address_hash="one-address", last_vote_at=timezone.now()
+                    )
+                else:
+                    VotingAddress.objects.select_for_update().get(address_hash="one-address")
+                holding.set()
+                release.wait(timeout=30)
+                Ballot.objects.create(
+                    poll=poll, choice=choice, voter_key="early", address_hash="one-address"
+                )
         finally:
             connections.close_all()
 
-    with psycopg.connect(
-        dbname=params["NAME"], user=params["USER"], host=params["HOST"], port=params["PORT"]
-    ) as holder:
-        holder.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", ["one-address"])
-        thread = threading.Thread(target=late_vote)
-        thread.start()
-        for _ in range(500):
-            waiting = holder.execute(
-                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-            ).fetchone()[0]
-            if waiting or not thread.is_alive():
-                break
-            time.sleep(0.01)
-        assert waiting == 1, "the vote did not wait for the address's lock"
-        holder.execute(
-            "INSERT INTO survey_ballot (poll_id, choice_id, voter_key, address_hash, created_at, "
-            "comment) VALUES (%s, %s, 'early', 'one-address', now(), '')",
-            [poll.pk, choice],
-        )
-        holder.commit()
-    thread.join(timeout=30)
+    def late_vote():
+        try:
+            outcome["late"] = voting.cast_ballot(poll, choice, "late", "one-address")
+        finally:
+            connections.close_all()
+
+    holding_thread = threading.Thread(target=holder)
+    holding_thread.start()
+    assert holding.wait(timeout=30)
+    late_thread = threading.Thread(target=late_vote)
+    late_thread.start()
+    waiting = 0
+    for _ in range(500):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
+            waiting = cursor.fetchone()[0]
+        if waiting or not late_thread.is_alive():
+            break
+        time.sleep(0.01)
+    release.set()
+    holding_thread.join(timeout=30)
+    late_thread.join(timeout=30)
+    assert waiting == 1, "the vote did not wait for the address's row"
     assert outcome == {"late": voting.FLOODED}
     assert list(Ballot.objects.values_list("voter_key", flat=True)) == ["early"]

@@ -6,11 +6,12 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
+from django.db.models.signals import post_save
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
 
 from survey import voting
-from survey.models import Ballot, Poll, ResultsVisibility
+from survey.models import Ballot, Choice, Poll, ResultsVisibility, VotingAddress
 from tests.survey.factories import make_ballots, make_poll
 from web.network import client_address
 
@@ -163,18 +164,22 @@ def test_client_address_falls_back_to_remote_addr_on_garbage_header():
     assert client_address(_request()) == "198.51.100.1"
 
 
+def cast(poll, choice, key, address, **kwargs):
+    return voting.cast_ballot(poll, choice, key, address, **kwargs)
+
+
 @override_settings(POLL_VOTES_PER_IP_PER_HOUR=3)
 def test_cast_ballot_counts_an_address_hashs_ballots_of_the_last_hour():
     poll = make_poll()
     choice = poll.choices.first()
     make_ballots(choice, 2, prefix="a", address_hash="a")
-    assert voting.cast_ballot(poll.pk, choice.pk, "third", "a") == voting.STORED
-    assert voting.cast_ballot(poll.pk, choice.pk, "fourth", "a") == voting.FLOODED
-    assert voting.cast_ballot(poll.pk, choice.pk, "other-address", "b") == voting.STORED
+    assert cast(poll, choice, "third", "a") == voting.STORED
+    assert cast(poll, choice, "fourth", "a") == voting.FLOODED
+    assert cast(poll, choice, "other-address", "b") == voting.STORED
     Ballot.objects.filter(address_hash="a").update(
         created_at=timezone.now() - dt.timedelta(minutes=61)
     )
-    assert voting.cast_ballot(poll.pk, choice.pk, "next-hour", "a") == voting.STORED
+    assert cast(poll, choice, "next-hour", "a") == voting.STORED
     assert sorted(Ballot.objects.filter(address_hash="a").values_list("voter_key", flat=True)) == [
         "a0",
         "a1",
@@ -187,18 +192,56 @@ def test_cast_ballot_counts_an_address_hashs_ballots_of_the_last_hour():
 def test_cast_ballot_keeps_the_first_ballot_of_a_voter_and_says_so():
     poll = make_poll()
     first, second = poll.choices.all()[:2]
-    assert voting.cast_ballot(poll.pk, first.pk, "voter", "a", comment="pierwszy") == voting.STORED
+    assert cast(poll, first, "voter", "a", comment="pierwszy") == voting.STORED
     # Over the limit as well, but "already voted" is the answer that helps.
-    assert voting.cast_ballot(poll.pk, second.pk, "voter", "a") == voting.ALREADY_VOTED
+    assert cast(poll, second, "voter", "a") == voting.ALREADY_VOTED
+    # Refused by the unique constraint, from another address with room to spare.
+    assert cast(poll, second, "voter", "b") == voting.ALREADY_VOTED
     ballot = Ballot.objects.get()
     assert (ballot.choice, ballot.comment, ballot.address_hash) == (first, "pierwszy", "a")
 
 
-def test_cast_ballot_refuses_another_polls_choice():
+def test_cast_ballot_runs_the_models_validation_before_saving():
     poll, other = make_poll(), make_poll(slug="inna")
-    with pytest.raises(IntegrityError):
-        voting.cast_ballot(poll.pk, other.choices.first().pk, "voter", "a")
+    with pytest.raises(ValidationError, match="innej ankiety"):
+        cast(poll, other.choices.first(), "voter", "a")
+    with pytest.raises(ValidationError, match="voter_key"):
+        cast(poll, poll.choices.first(), "k" * 65, "a")
     assert not Ballot.objects.exists()
+
+
+def test_cast_ballot_saves_through_the_model_and_its_post_save_signal():
+    poll = make_poll()
+    choice = poll.choices.first()
+    saved = []
+
+    def receiver(sender, instance, created, **kwargs):
+        saved.append((instance.voter_key, created))
+
+    post_save.connect(receiver, sender=Ballot)
+    try:
+        assert cast(poll, choice, "voter", "a") == voting.STORED
+    finally:
+        post_save.disconnect(receiver, sender=Ballot)
+    assert saved == [("voter", True)]
+
+
+def test_cast_ballot_refuses_a_choice_deleted_since_the_poll_was_read():
+    poll = make_poll()
+    doomed = Choice.objects.create(poll=poll, text="Do usunięcia", position=9)
+    Choice.objects.filter(pk=doomed.pk).delete()
+    with pytest.raises(IntegrityError):
+        cast(poll, doomed, "voter", "a")
+    assert not Ballot.objects.exists()
+
+
+def test_cast_ballot_keeps_one_row_per_address_for_the_flood_limit():
+    poll = make_poll()
+    choice = poll.choices.first()
+    for key in ("one", "two"):
+        assert cast(poll, choice, key, "a") == voting.STORED
+    assert cast(poll, choice, "three", "b") == voting.STORED
+    assert sorted(VotingAddress.objects.values_list("address_hash", flat=True)) == ["a", "b"]
 
 
 def test_purge_blanks_only_address_hashes_older_than_the_retention_period():
@@ -223,6 +266,20 @@ def test_purge_reads_the_retention_setting():
     call_command("purge_ballot_addresses", stdout=io.StringIO())
     ballot.refresh_from_db()
     assert ballot.address_hash == ""
+
+
+def test_purge_forgets_the_addresses_no_vote_came_from_in_the_last_hour():
+    now = timezone.now()
+    VotingAddress.objects.bulk_create(
+        [
+            VotingAddress(address_hash="idle", last_vote_at=now - dt.timedelta(minutes=61)),
+            VotingAddress(address_hash="busy", last_vote_at=now - dt.timedelta(minutes=59)),
+        ]
+    )
+    out = io.StringIO()
+    call_command("purge_ballot_addresses", stdout=out)
+    assert "forgot 1 idle voting address" in out.getvalue()
+    assert list(VotingAddress.objects.values_list("address_hash", flat=True)) == ["busy"]
 
 
 def test_models_have_readable_names_and_urls():

@@ -3,6 +3,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.http import HttpResponse
@@ -559,10 +560,11 @@ def test_after_voting_results_add_one_query_for_the_voter(client, poll, django_a
         assert client.get(url).json()["total"] == 361
 
 
-def test_a_vote_reads_no_poll_and_writes_with_one_statement(client, poll):
-    # The poll comes from the cache and the insert itself decides about a
-    # repeat vote (ON CONFLICT), so no "has this key voted?" check can race a
-    # second tab. Only a refused insert asks why.
+def test_a_vote_reads_no_poll_and_is_decided_by_three_statements(client, poll):
+    # The poll comes from the cache. The vote takes its address's row, counts
+    # the address's ballots of the hour and saves the ballot, whose unique
+    # constraint refuses a repeat, so no "has this key voted?" check can race
+    # a second tab. Only a refused ballot asks why.
     first, *_others, last = poll.choices.all()
     vote(client, poll, first)
     with CaptureQueriesContext(connection) as fresh:
@@ -571,13 +573,19 @@ def test_a_vote_reads_no_poll_and_writes_with_one_statement(client, poll):
         assert vote(client, poll, last).status_code == 303
 
     def statements(captured):
-        return [q["sql"] for q in captured if "SAVEPOINT" not in q["sql"].upper()]
+        found = [q["sql"] for q in captured if "SAVEPOINT" not in q["sql"].upper()]
+        assert not [sql for sql in found if '"survey_poll"' in sql or '"survey_choice"' in sql]
+        return found
 
-    # One execute each; on PostgreSQL the advisory lock travels with the insert.
-    (insert,) = statements(fresh)
-    assert "INSERT INTO survey_ballot" in insert
-    insert, why = statements(repeat)
-    assert "INSERT INTO survey_ballot" in insert
+    lock, count, insert = statements(fresh)
+    assert lock.startswith('INSERT INTO "survey_votingaddress"') and "ON CONFLICT" in lock
+    # Reading no further than the flood limit.
+    assert count.startswith('SELECT "survey_ballot"."id"')
+    assert count.endswith(f"LIMIT {settings.POLL_VOTES_PER_IP_PER_HOUR}")
+    assert '"survey_ballot"."address_hash"' in count
+    assert insert.startswith('INSERT INTO "survey_ballot"')
+    lock, count, insert, why = statements(repeat)
+    assert insert.startswith('INSERT INTO "survey_ballot"')
     assert why.startswith("SELECT") and '"survey_ballot"."voter_key"' in why
     assert Ballot.objects.count() == 2
     assert "Już oddałeś głos" in text(client.get(poll.get_results_url()))

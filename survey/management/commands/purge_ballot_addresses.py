@@ -4,13 +4,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from survey import voting
-from survey.models import Ballot
+from survey.models import Ballot, VotingAddress
 
 
 class Command(BaseCommand):
     help = (
         "Blanks the address hashes of ballots older than POLL_ADDRESS_RETENTION_DAYS "
-        "(default 30). Run it daily, e.g. from cron or a systemd timer."
+        "(default 30) and forgets the addresses no vote has come from in the last hour "
+        "(the flood limit's rows). Run it daily, e.g. from cron or a systemd timer."
     )
 
     def add_arguments(self, parser):
@@ -31,4 +32,10 @@ class Command(BaseCommand):
             .exclude(address_hash="")
             .update(address_hash="")
         )
-        self.stdout.write(f"Blanked the address hash of {purged} ballot(s) older than {days} days.")
+        # An address's row only serves the flood limit, which looks one hour back.
+        idle_since = max(cutoff, timezone.now() - dt.timedelta(seconds=voting.FLOOD_WINDOW_SECONDS))
+        forgotten, _ = VotingAddress.objects.filter(last_vote_at__lt=idle_since).delete()
+        self.stdout.write(
+            f"Blanked the address hash of {purged} ballot(s) older than {days} days; "
+            f"forgot {forgotten} idle voting address(es)."
+        )
