@@ -56,8 +56,10 @@ def worth_compressing(content_type, body):
 
 
 def compress(body, hole):
-    """The compressed copies of ``body``, in which ``hole`` marks each reader's token."""
-    pieces = body.split(hole)
+    """The compressed copies of ``body``, in which ``hole`` marks each reader's token.
+
+    ``hole`` is None for a body without tokens."""
+    pieces = body.split(hole) if hole else [body]
     deflated = []
     for number, piece in enumerate(pieces):
         # A compressor of its own for each piece, ended by a full flush, so

@@ -15,7 +15,9 @@ Only requests whose cookies are all in ``SHARED_COOKIES`` are served from or
 stored into the cache, so anything personal (a session, flash messages, the
 poll's voter key) is never shared. The CSRF token is the one per-visitor value
 that a cacheable page may hold: it is stored as a placeholder and filled in
-for each visitor when the page is served.
+for each visitor when the page is served. The placeholder is drawn at random
+for each stored page, so no text a request sends (a search, a street name)
+can spell it and be replaced by the visitor's token.
 
 The versions live in the cache when it is shared (Redis, several servers);
 with the default local-memory cache, which each process has for itself, they
@@ -43,7 +45,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, get_token
+from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
@@ -57,9 +59,8 @@ CONTENT = "content"
 _page_tags = []
 
 _CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
-_CSRF_HOLE = b"\x1bopsportal-csrf\x1b"
 # Part of every page key: a change to Entry must not meet entries of the old shape.
-_ENTRY_FORMAT = 4
+_ENTRY_FORMAT = 5
 _MAX_PATH = 1024
 _NOT_MODIFIED_HEADERS = ("cache-control", "content-location", "expires", "vary")
 
@@ -174,9 +175,10 @@ def cached_data(name, tags, compute):
 
 
 class Entry(NamedTuple):
-    """A stored page: headers, body (with the CSRF hole), ETag, when to render it anew,
-    its compressed copies (see web.compression), if it is worth compressing,
-    and when it expires (timestamps of django.utils.timezone.now())."""
+    """A stored page: headers, body (with a hole for each CSRF token), ETag, when to
+    render it anew, its compressed copies (see web.compression), if it is worth
+    compressing, when it expires (timestamps of django.utils.timezone.now()), and
+    the marker of its holes, None when it has none (see _new_hole)."""
 
     headers: list
     body: bytes
@@ -184,6 +186,7 @@ class Entry(NamedTuple):
     refresh_at: float
     compressed: compression.Compressed | None
     expires_at: float
+    hole: bytes | None
 
 
 # With a shared cache (Redis) each process also keeps the entries it fetched
@@ -317,34 +320,25 @@ def _timeout(moments):
     return timeout
 
 
-def form_token(request):
-    """The CSRF form token for this visitor, as ``get_token`` gives it, but cheaper for newcomers.
+def _new_hole():
+    """The marker of the CSRF tokens in one stored page, drawn when the page is stored.
 
-    A visitor with a CSRF cookie gets Django's token, masked anew for each
-    response. A visitor without one (every first visit, and every client that
-    keeps no cookies) needs a new secret, which Django draws one character at
-    a time, twice over for the mask: a third of the cost of a cache hit. Here
-    the secret comes from one call to the system's random source, and the form
-    carries it unmasked, which Django accepts: masking guards a secret that
-    many responses repeat (BREACH), and this one appears in a single response.
-    The CSRF middleware then sets the cookie as usual.
+    It is random, never derived from the request, and stored with the entry
+    (another process or server may serve it), so no parameter a page reflects
+    can spell it: a fixed marker would let ``?q=<marker>`` put the visitor's
+    token wherever the page shows the query. A body that holds the marker
+    before its tokens are replaced is not stored at all (see _render).
     """
-    if "CSRF_COOKIE" in request.META:
-        return get_token(request)
-    secret = _new_csrf_secret()
-    request.META["CSRF_COOKIE"] = secret
-    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
-    return secret
+    return b"\x1bcsrf-" + secrets.token_hex(16).encode() + b"\x1b"
 
 
-def _new_csrf_secret():
-    alphabet = CSRF_ALLOWED_CHARS
-    # Bytes from 248 up would favour the first letters; they are skipped.
-    limit = 256 - 256 % len(alphabet)
-    letters = []
-    while len(letters) < CSRF_SECRET_LENGTH:
-        letters += [alphabet[b % len(alphabet)] for b in secrets.token_bytes(48) if b < limit]
-    return "".join(letters[:CSRF_SECRET_LENGTH])
+def _etag(pieces):
+    """The ETag of a body whose tokens were cut out: the same for every render of the same text."""
+    digest = hashlib.blake2b(digest_size=16)
+    for piece in pieces:
+        digest.update(len(piece).to_bytes(8, "big"))
+        digest.update(piece)
+    return f'"{digest.hexdigest()}"'
 
 
 class PageCacheMiddleware:
@@ -386,11 +380,16 @@ class PageCacheMiddleware:
         if not _storable(response):
             return response
         timeout = _timeout(moments)
-        body = _CSRF_FIELD.sub(rb"\1" + _CSRF_HOLE + rb"\2", response.content)
-        etag = f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
+        hole = _new_hole()
+        if hole in response.content:
+            return response
+        body, tokens = _CSRF_FIELD.subn(rb"\1" + hole + rb"\2", response.content)
+        if not tokens:
+            hole = None
+        etag = _etag(body.split(hole) if hole else (body,))
         compressed = None
         if compression.worth_compressing(response.get("Content-Type", ""), body):
-            compressed = compression.compress(body, _CSRF_HOLE)
+            compressed = compression.compress(body, hole)
             patch_vary_headers(response, ("Accept-Encoding",))
         # Served pages are checked with the ETag on every visit, hits included.
         patch_cache_control(response, no_cache=True)
@@ -400,7 +399,9 @@ class PageCacheMiddleware:
             if name.lower() not in ("set-cookie", "date", "etag", "content-length")
         ]
         now = timezone.now().timestamp()
-        entry = Entry(headers, body, etag, now + timeout * REFRESH_AFTER, compressed, now + timeout)
+        entry = Entry(
+            headers, body, etag, now + timeout * REFRESH_AFTER, compressed, now + timeout, hole
+        )
         if timeout > 0:
             _store(key, entry, timeout)
         coding = compression.choose(request.META.get("HTTP_ACCEPT_ENCODING"), compressed)
@@ -412,7 +413,7 @@ class PageCacheMiddleware:
         return get_conditional_response(request, etag=etag, response=response)
 
     def _serve(self, request, entry, coding=None, hit=True):
-        headers, body, etag, _refresh_at, compressed, _expires_at = entry
+        headers, body, etag, _refresh_at, compressed, _expires_at, hole = entry
         if hit:
             coding = compression.choose(request.META.get("HTTP_ACCEPT_ENCODING"), compressed)
         if coding is not None:
@@ -428,13 +429,15 @@ class PageCacheMiddleware:
                     not_modified[name] = value
             not_modified["ETag"] = etag
             return not_modified
-        token = form_token(request).encode() if _CSRF_HOLE in body else b""
+        # Django's token for this visitor, masked anew for each response; a
+        # newcomer gets a new secret, which the CSRF middleware sets as a cookie.
+        token = get_token(request).encode() if hole else b""
         if coding == compression.BROTLI:
             content = compressed.brotli
         elif coding == compression.GZIP:
-            content = compression.gzip_body(compressed, body, _CSRF_HOLE, token)
+            content = compression.gzip_body(compressed, body, hole, token)
         else:
-            content = body.replace(_CSRF_HOLE, token) if token else body
+            content = body.replace(hole, token) if hole else body
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value
