@@ -181,8 +181,9 @@ def test_every_json_ld_block_on_the_demo_pages_parses(client, demo):
         for block in parse(client.get(path)).jsonld:
             data = json.loads(block)
             assert data["@context"] == "https://schema.org", path
-            types.add(data["@type"])
-    assert {"GovernmentOffice", "Event", "BreadcrumbList"} <= types
+            # A block describes one thing, or several in an @graph.
+            types.update(node["@type"] for node in data.get("@graph", [data]))
+    assert {"GovernmentOffice", "Event", "BreadcrumbList", "Place"} <= types
 
 
 def test_every_page_has_a_description_and_opengraph_tags(client, demo):
