@@ -243,7 +243,7 @@ def test_detail_pages_have_breadcrumbs_as_html_and_breadcrumb_list(client, demo)
         assert [crumb.strip() for crumb in page.crumbs] == trail, path
         assert page.current == [len(trail) - 1], path
         lists = [json.loads(b) for b in page.jsonld]
-        lists = [data for data in lists if data["@type"] == "BreadcrumbList"]
+        lists = [data for data in lists if data.get("@type") == "BreadcrumbList"]
         assert len(lists) == 1, path
         items = lists[0]["itemListElement"]
         assert [item["name"] for item in items] == trail
