@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from communities.streets import street_key
+from communities.streets import street_key, street_stem
 from core.models import HasOpeningHours, OpeningHours, SpecialDay
 from core.places import Place, postal_code_field, tel_href
 from core.validators import phone_validator
@@ -138,10 +138,14 @@ class CommunityArea(models.Model):
         return reverse("communities:detail", kwargs={"slug": self.slug})
 
 
-class StreetQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(area__published=True)
+class AreaContentQuerySet(models.QuerySet):
+    """Rows that belong to an area: the public sees them exactly when it sees their area."""
 
+    def published(self):
+        return self.filter(area__in=CommunityArea.objects.published())
+
+
+class StreetQuerySet(AreaContentQuerySet):
     def matching(self, name):
         """Rows whose street is ``name`` however it is typed; a fragment if nothing matches.
 
@@ -154,7 +158,7 @@ class StreetQuerySet(models.QuerySet):
         rows = list(self.filter(key=key).select_related("area"))
         if not rows and len(key) >= 3:
             # Polish inflects street names ("przy Podleśnej"): try the stem.
-            stem = key[:-2] if len(key) > 5 else key
+            stem = street_stem(key)
             rows = list(
                 self.filter(Q(key__startswith=stem) | Q(key__contains=f" {stem}"))
                 .select_related("area")
@@ -244,7 +248,7 @@ class Street(models.Model):
         return True
 
 
-class SiteQuerySet(models.QuerySet):
+class SiteQuerySet(AreaContentQuerySet):
     def with_hours(self):
         return self.prefetch_related("hours", "special_days")
 
@@ -361,6 +365,8 @@ class Initiative(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
 
+    objects = AreaContentQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "name", "pk"]
         verbose_name = _("klub lub inicjatywa")
@@ -439,9 +445,9 @@ class Specialist(models.Model):
         return self.get_specialty_display()
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(AreaContentQuerySet):
     def published(self):
-        return self.filter(published=True, area__published=True)
+        return super().published().filter(published=True)
 
     def upcoming(self, now=None):
         """Not yet finished at ``now``: an event under way still counts as coming."""

@@ -2,14 +2,13 @@
 
 The key is computed in Python and stored, so "Podlesna" finds "Podleśna" with
 an indexed equality on SQLite and PostgreSQL alike, without ``unaccent`` or
-collations that differ between the two.
+collations that differ between the two. Folding and stemming are the site's
+one Polish text rule (:mod:`core.text`), so the lookup and the search agree.
 """
 
 import re
-import unicodedata
 
-# Letters that Unicode does not decompose into a base letter plus an accent.
-_UNDECOMPOSABLE = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "đ": "d", "ø": "o"})
+from core.text import stem, words
 
 # Words residents often type before the name itself ("ul. Podleśna", "al. Jana Pawła").
 _PREFIXES = {"ul", "ulica", "al", "aleja", "aleje", "os", "osiedle", "pl", "plac"}
@@ -19,12 +18,16 @@ _NUMBER = re.compile(r"^\s*(\d{1,5})\s*[a-zA-Z]?\s*(?:[/-].*)?$")
 
 def street_key(name):
     """'ul. Podleśna' → 'podlesna'; '1-go Sierpnia' → '1 go sierpnia'."""
-    text = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE).casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    words = re.sub(r"[^\w]+", " ", text).split()
-    while len(words) > 1 and words[0] in _PREFIXES:
-        words.pop(0)
-    return " ".join(words)
+    key = words(name)
+    while len(key) > 1 and key[0] in _PREFIXES:
+        key.pop(0)
+    return " ".join(key)
+
+
+def street_stem(key):
+    """The ``key`` with its last word cut to its stem: 'jana pawla' → 'jana pawl'."""
+    *first, last = key.split(" ")
+    return " ".join([*first, stem(last)])
 
 
 def building_number(text):

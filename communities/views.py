@@ -91,7 +91,7 @@ class AreaDetailView(AreaMixin, DetailView):
     def get_queryset(self):
         events = Event.objects.select_related("site")
         if not _is_staff(self.request):
-            events = events.filter(published=True)
+            events = events.published()
         return (
             super()
             .get_queryset()

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from centre.context_processors import get_centre
 from centre.structured_data import government_office
+from core.search import Query
 from opsportal import search as site_search
 from web.cookies import (
     READER_COOKIE,
@@ -32,7 +33,7 @@ def home(request):
 @require_safe
 def search(request):
     """/szukaj/?q=: published content matching the words, grouped by kind."""
-    query = site_search.Query.parse(request.GET.get("q", ""))
+    query = Query.parse(request.GET.get("q", ""))
     results = None if query.problem else site_search.search(query)
     return render(request, "opsportal/search.html", {"query": query, "results": results})
 

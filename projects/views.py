@@ -1,9 +1,10 @@
-from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from core.search import Query
 from projects.models import Partner, Project, ProjectStatus, TargetGroup
+from projects.search import PROJECTS
 
 
 class PublishedProjectMixin:
@@ -31,6 +32,8 @@ class ProjectFilters:
         self.partner = params.get("partner", "").strip()
         # PostgreSQL refuses NUL in text, and a long phrase only slows the search down.
         self.q = params.get("q", "").replace("\x00", "").strip()[:100]
+        # The phrase matches as in the site search: folded, stemmed, every word.
+        self.query = Query.parse(self.q)
 
     @cached_property
     def groups(self):
@@ -77,12 +80,7 @@ class ProjectFilters:
         if self.partner_obj:
             queryset = queryset.filter(partnerships__partner=self.partner_obj)
         if self.q:
-            queryset = queryset.filter(
-                Q(title__icontains=self.q)
-                | Q(lead__icontains=self.q)
-                | Q(main_goal__icontains=self.q)
-                | Q(description__icontains=self.q)
-            )
+            queryset = PROJECTS.matching(queryset, self.query)
         return queryset
 
 

@@ -38,6 +38,11 @@ def test_street_is_found_with_or_without_diacritics_case_or_prefix(client, fabry
     assert "należy do obszaru" in html
 
 
+@pytest.mark.parametrize("typed", ["Długiej", "dlugiej", "DŁUGIEJ"])
+def test_street_name_in_another_case_finds_the_street(client, gutwin, typed):
+    assert _result(client, ulica=typed, numer="7")[0].areas == [gutwin]
+
+
 def test_polish_letter_l_with_stroke_is_matched_by_plain_l(client):
     area = make_area(streets=["Łąkowa"])
     lookup, _html = _result(client, ulica="lakowa")

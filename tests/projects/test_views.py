@@ -88,6 +88,25 @@ def test_search_matches_title_and_lead_ignoring_case(client, catalogue):
     assert titles(client.get("/projekty/", {"q": "WYJ"})) == ["Szansa dla Ciebie"]
 
 
+@pytest.mark.parametrize(
+    ("q", "found"),
+    [
+        ("dlugu", ["Mieszkanie bez długu"]),
+        ("DŁUGU", ["Mieszkanie bez długu"]),
+        ("bezdomnych", ["Mieszkanie bez długu", "Szansa dla Ciebie"]),
+        ("policji szansa", ["Szansa dla Ciebie"]),
+    ],
+)
+def test_list_phrase_matches_polish_words_like_the_site_search_newest_first(
+    client, catalogue, q, found
+):
+    # Without diacritics, inflected, in target groups and partners, every word.
+    assert titles(client.get("/projekty/", {"q": q})) == found
+    site_search = client.get("/szukaj/", {"q": q}).content.decode()
+    for title in found:
+        assert f'href="/projekty/{Project.objects.get(title=title).slug}/"' in site_search
+
+
 def test_filters_combine(client, catalogue):
     response = client.get("/projekty/", {"grupa": "seniorzy", "partner": "tbs"})
     assert titles(response) == ["Mieszkanie bez długu", "Bezpieczny rejon"]

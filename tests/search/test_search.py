@@ -11,9 +11,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from opsportal.search import Query, excerpt, fold, highlight, search, stem
+from communities.models import Initiative
+from communities.streets import street_key
+from core.search import Query, excerpt, highlight
+from core.text import fold, stem
+from opsportal.search import search, site_kinds
 from projects.models import Project
-from tests.communities.factories import make_area, make_event
+from tests.communities.factories import make_area, make_event, make_site
 from tests.projects.factories import make_project
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +65,15 @@ def test_inflected_forms_share_a_stem(word):
 def test_stemming_keeps_at_least_four_letters():
     assert stem("dlugu") == "dlug"
     assert stem("domy") == "domy"
+
+
+FOREIGN_LETTERS = "Łąkowa ŁĄKOWA Straße Øster Sæby Æble Đakovo"
+
+
+def test_street_keys_fold_letters_with_the_same_table_as_the_search():
+    for name in FOREIGN_LETTERS.split():
+        assert street_key(name) == fold(name)
+    assert fold(FOREIGN_LETTERS) == "lakowa lakowa strasse oster saeby aeble dakovo"
 
 
 def test_query_keeps_the_first_hundred_characters_and_says_so():
@@ -196,6 +209,39 @@ def test_drafts_future_projects_and_past_events_are_not_found():
     urls = result_urls("festyn")
     assert urls["wydarzenia"] == ["/osl/wydarzenia/festyn-przyszly/"]
     assert result_urls("ukryta")["obszary"] == []
+
+
+def test_sites_and_initiatives_of_a_draft_area_are_not_found():
+    hidden = make_area(name="Osiedle Ukryte", published=False)
+    make_site(hidden, name="Świetlica Ukryta")
+    Initiative.objects.create(area=hidden, name="Klub Ukryty")
+    shown = make_area(name="Osiedle Jawne")
+    make_site(shown, name="Świetlica Jawna")
+    Initiative.objects.create(area=shown, name="Klub Jawny")
+
+    def titles(q, key):
+        groups = {group.key: group for group in search(Query.parse(q)).groups}
+        return [hit.title for hit in groups[key].hits]
+
+    assert titles("swietlica", "miejsca") == ["<mark>Świetlica</mark> Jawna"]
+    assert titles("klub", "inicjatywy") == ["<mark>Klub</mark> Jawny"]
+
+
+# Which kinds, in which order
+
+
+def test_each_app_brings_its_own_kinds_in_the_order_of_installed_apps():
+    assert [kind.key for kind in site_kinds()] == [
+        "projekty",
+        "obszary",
+        "miejsca",
+        "inicjatywy",
+        "wydarzenia",
+    ]
+    assert {type(kind).__module__ for kind in site_kinds()} == {
+        "projects.search",
+        "communities.search",
+    }
 
 
 # Ranking
@@ -335,3 +381,11 @@ def test_the_migration_installs_unaccent_on_postgresql():
         assert cursor.fetchone() == (1,)
         cursor.execute("SELECT unaccent(lower('DŁUGU'))")
         assert cursor.fetchone() == ("dlugu",)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="unaccent is a PostgreSQL extension")
+def test_python_folding_is_what_postgresql_unaccent_gives():
+    # SQLite and stored street keys fold in Python; both databases must agree.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT unaccent(lower(%s))", [FOREIGN_LETTERS])
+        assert cursor.fetchone() == (fold(FOREIGN_LETTERS),)
