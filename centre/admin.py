@@ -10,7 +10,13 @@ from centre.models import (
     PublicInformation,
     last_march_31,
 )
-from core.admin import ChangeHistoryMixin, OpeningHoursInline, SingletonAdmin, SpecialDayInline
+from core.admin import (
+    ChangeHistoryMixin,
+    OpeningHoursInline,
+    SaturdayHolidaysMixin,
+    SingletonAdmin,
+    SpecialDayInline,
+)
 
 
 class CentrePhoneInline(admin.TabularInline):
@@ -28,13 +34,14 @@ class CentreSpecialDayInline(SpecialDayInline):
 
 
 @admin.register(Centre)
-class CentreAdmin(ChangeHistoryMixin, SingletonAdmin):
+class CentreAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, SingletonAdmin):
     inlines = [CentrePhoneInline, CentreHoursInline, CentreSpecialDayInline]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "intro"]}),
         (_("Adres"), {"fields": ["street_address", "postal_code", "city"]}),
         (_("Kontakt"), {"fields": ["email", "epuap_box", "bip_url"]}),
         (_("Ochrona danych osobowych"), {"fields": ["iod_name", "iod_email", "iod_phone"]}),
+        (_("Święta"), {"fields": ["open_on_holidays"]}),
         (
             _("Położenie na mapie"),
             {"fields": ["latitude", "longitude"], "classes": ["collapse"]},

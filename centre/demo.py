@@ -13,6 +13,7 @@ from centre.models import (
     CentreSpecialDay,
     PublicInformation,
 )
+from core import holidays
 from core.models import Weekday
 
 INTRO = (
@@ -42,7 +43,11 @@ def _time(text):
 
 
 def _next_weekday(start, weekday):
-    return start + dt.timedelta(days=(weekday - start.weekday()) % 7 or 7)
+    """The first such weekday after ``start`` that is no public holiday."""
+    day = start + dt.timedelta(days=(weekday - start.weekday()) % 7 or 7)
+    while holidays.name(day):
+        day += dt.timedelta(days=7)
+    return day
 
 
 def load(scale, stdout):
@@ -83,9 +88,7 @@ def load(scale, stdout):
         (training_day, None, None, "Szkolenie pracowników"),
         (_next_weekday(today, Weekday.FRIDAY), "7:30", "12:00", "Krótszy dzień pracy"),
     ]
-    christmas_eve = dt.date(today.year, 12, 24)
-    if christmas_eve >= today:
-        special.append((christmas_eve, None, None, "Wigilia"))
+    # Public holidays (24 December among them) need no rows: the hours know them.
     CentreSpecialDay.objects.bulk_create(
         CentreSpecialDay(
             centre=centre,

@@ -4,7 +4,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import HasOpeningHours, OpeningHours, SingletonModel, SpecialDay
+from core.models import (
+    HasOpeningHours,
+    OpeningHours,
+    SingletonModel,
+    SpecialDay,
+    open_on_holidays_field,
+)
 from core.places import Place, tel_href
 from core.validators import phone_validator
 
@@ -35,6 +41,7 @@ class Centre(HasOpeningHours, Place, SingletonModel):
     )
     iod_email = models.EmailField(_("e-mail inspektora ochrony danych"))
     iod_phone = models.CharField(_("telefon inspektora ochrony danych"), max_length=40, blank=True)
+    open_on_holidays = open_on_holidays_field()
     updated_at = models.DateTimeField(_("ostatnia zmiana"), auto_now=True)
 
     objects = CentreQuerySet.as_manager()

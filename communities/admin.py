@@ -13,7 +13,12 @@ from communities.models import (
     Specialist,
     Street,
 )
-from core.admin import ChangeHistoryMixin, OpeningHoursInline, SpecialDayInline
+from core.admin import (
+    ChangeHistoryMixin,
+    OpeningHoursInline,
+    SaturdayHolidaysMixin,
+    SpecialDayInline,
+)
 
 
 class StreetInline(admin.TabularInline):
@@ -105,7 +110,7 @@ class SiteSpecialDayInline(SpecialDayInline):
 
 
 @admin.register(ActivitySite)
-class ActivitySiteAdmin(ChangeHistoryMixin, admin.ModelAdmin):
+class ActivitySiteAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, admin.ModelAdmin):
     """Sites are also edited in their area; here they get their opening hours."""
 
     inlines = [SiteHoursInline, SiteSpecialDayInline]
@@ -118,6 +123,7 @@ class ActivitySiteAdmin(ChangeHistoryMixin, admin.ModelAdmin):
         (None, {"fields": ["area", "name", "order"]}),
         (_("Adres"), {"fields": ["street_address", "postal_code", "city", "phone"]}),
         (_("Położenie na mapie"), {"fields": ["latitude", "longitude"], "classes": ["collapse"]}),
+        (_("Święta"), {"fields": ["open_on_holidays"]}),
         (
             _("Dostępność"),
             {

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from communities.streets import street_key, street_stem
-from core.models import HasOpeningHours, OpeningHours, SpecialDay
+from core.models import HasOpeningHours, OpeningHours, SpecialDay, open_on_holidays_field
 from core.places import Place, postal_code_field, tel_href
 from core.validators import phone_validator
 
@@ -273,6 +273,7 @@ class ActivitySite(HasOpeningHours, Place):
         help_text=_("Np. piętro, winda, miejsce parkingowe, pies asystujący."),
     )
     phone = models.CharField(_("telefon"), max_length=40, blank=True, validators=[phone_validator])
+    open_on_holidays = open_on_holidays_field()
     order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
 
     objects = SiteQuerySet.as_manager()

@@ -1,14 +1,24 @@
 """Admin building blocks the apps share: change history with old → new values,
-inlines for opening hours, single records."""
+inlines for opening hours, days off for Saturday holidays, single records."""
 
 import datetime
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AdminDateWidget
+from django.contrib.auth import get_permission_codename
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils import formats, timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from core import holidays
 
 
 def _shown(field, value):
@@ -88,8 +98,177 @@ class SpecialDayInline(admin.TabularInline):
     """Closure days and changed hours of any owner; subclasses name the model."""
 
     extra = 0
-    fields = ["date", "opens", "closes", "reason"]
+    fields = ["date", "opens", "closes", "reason", "replaces_holiday"]
     verbose_name_plural = _("dni nieczynne i zmienione godziny (puste godziny — nieczynne)")
+
+
+def _long_date(date):
+    return formats.date_format(date, "j E Y \\r.")
+
+
+class DayOffForm(forms.Form):
+    """The day off an owner of hours gives for one of its Saturday holidays."""
+
+    holiday = forms.DateField(widget=forms.HiddenInput)
+    day = forms.DateField(
+        label=_("Dzień wolny w zamian"),
+        # The admin's own date field: the date reads "23.12.2026" whatever the
+        # browser's language, as in the rows of closure days below it.
+        widget=AdminDateWidget,
+        error_messages={"required": _("Wybierz dzień wolny."), "invalid": _("Podaj datę.")},
+    )
+
+    def __init__(self, owner, *args, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+        self.today = today or timezone.localdate()
+
+    def clean_holiday(self):
+        holiday = self.cleaned_data["holiday"]
+        pending = dict(self.owner.saturday_holidays_without_day_off(self.today))
+        if holiday not in pending:
+            raise forms.ValidationError(
+                _("Dzień wolny za święto %(date)s jest już wpisany albo to święto minęło."),
+                params={"date": _long_date(holiday)},
+            )
+        return holiday
+
+    def clean_day(self):
+        day = self.cleaned_data["day"]
+        if day < self.today:
+            raise forms.ValidationError(
+                _("Ten dzień (%(date)s) już minął. Wybierz dzień od dziś wzwyż."),
+                params={"date": _long_date(day)},
+            )
+        name = holidays.name(day, "pl")
+        if name:
+            raise forms.ValidationError(
+                _("%(date)s to też święto: %(name)s. Wybierz dzień, w którym zwykle się pracuje."),
+                params={"date": _long_date(day), "name": name},
+            )
+        if self.owner.schedule.day(day).is_closed:
+            raise forms.ValidationError(
+                _(
+                    "%(date)s to i tak dzień nieczynny. Wybierz dzień, w którym zwykle "
+                    "się pracuje, a mieszkańcy zobaczą go wśród dni nieczynnych."
+                ),
+                params={"date": _long_date(day)},
+            )
+        return day
+
+
+def suggested_day_off(owner, holiday, today):
+    """The last working day before the holiday, or the first after it when that has passed."""
+    candidates = [holiday - datetime.timedelta(days=n) for n in range(1, 8)]
+    candidates += [holiday + datetime.timedelta(days=n) for n in range(1, 15)]
+    for day in candidates:
+        if day >= today and not owner.schedule.day(day).is_closed:
+            return day
+    return None
+
+
+class SaturdayHolidaysMixin:
+    """On the change page of an owner of hours: a warning for each coming Saturday
+    holiday without a day off in return, with a form that adds the chosen day
+    as a closure whose reason names the holiday."""
+
+    change_form_template = "admin/hours_owner_change_form.html"
+
+    def get_urls(self):
+        opts = self.model._meta
+        own = [
+            path(
+                "<path:object_id>/dzien-wolny-za-swieto/",
+                self.admin_site.admin_view(self.day_off_view),
+                name=f"{opts.app_label}_{opts.model_name}_day_off",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def _special_day_relation(self):
+        return self.model._meta.get_field("special_days")
+
+    def _may_add_day_off(self, request, owner):
+        special_day_opts = self._special_day_relation().related_model._meta
+        codename = get_permission_codename("add", special_day_opts)
+        return self.has_change_permission(request, owner) and request.user.has_perm(
+            f"{special_day_opts.app_label}.{codename}"
+        )
+
+    def saturday_holidays(self, request, owner):
+        """[{"date", "name", "form"}, …] for the warning on the change page."""
+        if owner is None or not self._may_add_day_off(request, owner):
+            return []
+        today = timezone.localdate()
+        return [
+            {
+                "date": date,
+                "name": name,
+                "form": DayOffForm(
+                    owner,
+                    initial={"holiday": date, "day": suggested_day_off(owner, date, today)},
+                    auto_id=f"dzien-wolny-{date:%Y%m%d}-%s",
+                    today=today,
+                ),
+            }
+            for date, name in owner.saturday_holidays_without_day_off(today)
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        owner = self.get_object(request, unquote(object_id)) if object_id else None
+        extra_context = {
+            **(extra_context or {}),
+            "saturday_holidays": self.saturday_holidays(request, owner),
+            "day_off_url_name": f"admin:{self.model._meta.app_label}_"
+            f"{self.model._meta.model_name}_day_off",
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @method_decorator(require_POST)
+    def day_off_view(self, request, object_id):
+        owner = self.get_object(request, unquote(object_id))
+        if owner is None:
+            raise Http404
+        if not self._may_add_day_off(request, owner):
+            raise PermissionDenied
+        opts = self.model._meta
+        change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[owner.pk])
+        form = DayOffForm(owner, request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return redirect(change_url)
+        holiday, day = form.cleaned_data["holiday"], form.cleaned_data["day"]
+        relation = self._special_day_relation()
+        row = relation.related_model(
+            **{relation.remote_field.name: owner},
+            date=day,
+            reason=holidays.day_off_reason(holiday),
+            replaces_holiday=holiday,
+        )
+        try:
+            row.full_clean()
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect(change_url)
+        row.save()
+        self.log_change(
+            request,
+            owner,
+            gettext("Dodano %(name)s „%(object)s”.")
+            % {"name": row._meta.verbose_name, "object": row},
+        )
+        messages.success(
+            request,
+            gettext(
+                "Dodano dzień wolny %(day)s za święto przypadające w sobotę %(holiday)s "
+                "Mieszkańcy zobaczą go wśród dni nieczynnych."
+            )
+            % {"day": _long_date(day), "holiday": _long_date(holiday)},
+        )
+        return redirect(change_url)
 
 
 class SingletonAdmin(admin.ModelAdmin):

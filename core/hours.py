@@ -6,6 +6,10 @@ page that lists many owners still issues a fixed number of queries when the
 rows are prefetched. Times are wall-clock times in Europe/Warsaw; instants
 are compared in UTC, so the answer stays right on the nights the clocks
 change.
+
+A day's hours come from, in this order: the dated rows an editor entered
+(closed, or changed hours), then Poland's public holidays (closed, unless the
+owner is open on holidays), then the weekly rows.
 """
 
 from __future__ import annotations
@@ -19,11 +23,16 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from core import holidays
+
 WARSAW = ZoneInfo("Europe/Warsaw")
 
 # How far ahead to look for the next opening; long enough for a holiday
 # closure between Christmas and Epiphany, short enough to stay cheap.
 LOOKAHEAD_DAYS = 60
+
+# Residents see the closures and changed hours of today and the next 14 days.
+CLOSURES_AHEAD_DAYS = 14
 
 # Weekday names in the form used after "w" / "we" ("opens on Monday").
 _ON_WEEKDAY = (
@@ -58,12 +67,17 @@ class TimeRange:
 
 @dataclass(frozen=True)
 class DayHours:
-    """The hours that apply on one date, after closures and changes."""
+    """The hours that apply on one date, after closures and changes.
+
+    ``special``: the hours differ from the usual week (an editor's row or a
+    public holiday); ``holiday``: the public holiday's name, if it is one.
+    """
 
     date: dt.date
     ranges: tuple[TimeRange, ...]
     note: str = ""
     special: bool = False
+    holiday: str = ""
 
     @property
     def is_closed(self):
@@ -127,9 +141,14 @@ def _merge(ranges):
 
 
 class Schedule:
-    """Weekly rows plus dated exceptions, answering for any date."""
+    """Weekly rows plus dated exceptions and public holidays, answering for any date.
 
-    def __init__(self, weekly_rows, special_rows=()):
+    ``closed_on_holidays=False`` is for an owner open on public holidays at
+    its usual hours (a club open on 11 November).
+    """
+
+    def __init__(self, weekly_rows, special_rows=(), closed_on_holidays=True):
+        self.closed_on_holidays = closed_on_holidays
         self.weekly = {}
         for row in weekly_rows:
             self.weekly.setdefault(row.weekday, []).append((row.opens, row.closes))
@@ -144,13 +163,20 @@ class Schedule:
         )
 
     def day(self, date):
+        holiday = holidays.name(date)
         rows = self.special.get(date)
         if rows:
-            note = "; ".join(dict.fromkeys(row.reason for row in rows if row.reason))
+            # An editor's row wins over the holiday and the week.
+            note = "; ".join(dict.fromkeys(row.reason for row in rows if row.reason)) or holiday
             if any(row.opens is None for row in rows):
-                return DayHours(date, (), note, special=True)
-            return DayHours(date, _merge((row.opens, row.closes) for row in rows), note, True)
-        return DayHours(date, _merge(self.weekly.get(date.weekday(), ())))
+                return DayHours(date, (), note, special=True, holiday=holiday)
+            ranges = _merge((row.opens, row.closes) for row in rows)
+            return DayHours(date, ranges, note, special=True, holiday=holiday)
+        ranges = _merge(self.weekly.get(date.weekday(), ()))
+        # A holiday on a day the owner is closed anyway (most Sundays) changes nothing.
+        if holiday and ranges and self.closed_on_holidays:
+            return DayHours(date, (), holiday, special=True, holiday=holiday)
+        return DayHours(date, ranges)
 
     def week(self):
         """Regular hours, Monday first: [(weekday, (TimeRange, …)), …]."""
@@ -174,9 +200,21 @@ class Schedule:
             parts.append(f"{days} {', '.join(str(r) for r in ranges)}")
         return "; ".join(parts)
 
-    def exceptions_from(self, date):
-        """Closures and changed hours on or after ``date``, in date order."""
-        return [self.day(d) for d in sorted(self.special) if d >= date]
+    def exceptions_from(self, date, days=CLOSURES_AHEAD_DAYS):
+        """Closures and changed hours on or after ``date``, in date order.
+
+        Public holidays up to ``days`` days after ``date``; the editors' rows
+        however far ahead, since a closure is announced as soon as it is decided.
+        """
+        end = date + dt.timedelta(days=days + 1)
+        dates = {d for d in self.special if d >= date}
+        dates.update(d for d, _name in holidays.between(date, end))
+        return [day for day in map(self.day, sorted(dates)) if day.special]
+
+    def closures_ahead(self, date, days=CLOSURES_AHEAD_DAYS):
+        """Closures and changed hours from ``date`` to ``days`` days after it, holidays included."""
+        end = date + dt.timedelta(days=days + 1)
+        return [day for day in self.exceptions_from(date, days) if day.date < end]
 
 
 def _instant(date, time):

@@ -1,11 +1,17 @@
 """Abstract models shared by the apps: weekly hours, dated exceptions, single records."""
 
+import datetime as dt
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import hours
+from core import holidays, hours
+
+# How far ahead the admin warns about Saturday holidays without a day off in return.
+SATURDAY_HOLIDAYS_AHEAD_DAYS = 366
 
 
 class Weekday(models.IntegerChoices):
@@ -63,7 +69,15 @@ class SpecialDay(models.Model):
     )
     closes = models.TimeField(_("do godziny"), null=True, blank=True)
     reason = models.CharField(
-        _("powód"), max_length=120, blank=True, help_text=_("Np. „Wigilia — nieczynne”.")
+        _("powód"), max_length=120, blank=True, help_text=_("Np. „Szkolenie pracowników”.")
+    )
+    replaces_holiday = models.DateField(
+        _("za święto w sobotę"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Jeśli to dzień wolny za święto przypadające w sobotę, podaj datę tego święta."
+        ),
     )
 
     class Meta:
@@ -89,19 +103,67 @@ class SpecialDay(models.Model):
             return f"{when}: {_('nieczynne')}"
         return f"{when}: {hours.TimeRange(self.opens, self.closes)}"
 
+    def clean(self):
+        super().clean()
+        if self.replaces_holiday is None:
+            return
+        holiday = self.replaces_holiday
+        if not (holidays.is_saturday(holiday) and holidays.name(holiday)):
+            raise ValidationError(
+                {
+                    "replaces_holiday": _(
+                        "%(date)s to nie święto przypadające w sobotę. Podaj datę sobotniego "
+                        "święta albo zostaw to pole puste."
+                    )
+                    % {"date": formats.date_format(holiday, "j E Y \\r.")}
+                }
+            )
+        if self.date is not None and holidays.name(self.date):
+            raise ValidationError(
+                {
+                    "date": _(
+                        "%(date)s to też dzień ustawowo wolny od pracy. Wybierz dzień, "
+                        "w którym zwykle się pracuje."
+                    )
+                    % {"date": formats.date_format(self.date, "j E Y \\r.")}
+                }
+            )
+
+
+def open_on_holidays_field():
+    """The owner's opt-out from public holidays; every owner of hours declares it."""
+    return models.BooleanField(
+        _("czynne w święta"),
+        default=False,
+        help_text=_(
+            "Zaznacz, jeśli w dni ustawowo wolne od pracy (np. 11 listopada) jest czynne "
+            "w zwykłych godzinach. Bez zaznaczenia w święta jest nieczynne. Inne godziny "
+            "na jedno święto wpisz niżej, w dniach nieczynnych i zmienionych godzinach."
+        ),
+    )
+
 
 class HasOpeningHours:
-    """For owners of ``hours`` and ``special_days`` rows.
+    """For owners of ``hours`` and ``special_days`` rows and an ``open_on_holidays``
+    field (:func:`open_on_holidays_field`).
 
     Prefetch both relations when listing many owners; the schedule is then
-    computed without further queries.
+    computed without further queries. Public holidays close the owner
+    unless it is open on holidays.
     """
+
+    # A plain mixin, not an abstract model: past migrations name it among
+    # their models' bases, and fields declared here would appear in them.
 
     @property
     def schedule(self):
         cached = self.__dict__.get("_schedule")
         if cached is None:
-            cached = hours.Schedule(self.hours.all(), self.special_days.all())
+            cached = hours.Schedule(
+                self.hours.all(),
+                self.special_days.all(),
+                closed_on_holidays=not self.open_on_holidays,
+            )
             self.__dict__["_schedule"] = cached
         return cached
 
@@ -113,8 +175,28 @@ class HasOpeningHours:
         return [(Weekday(day).label, ranges) for day, ranges in self.schedule.week()]
 
     def coming_exceptions(self, today=None):
-        """Closures and changed hours from ``today`` (the date in Warsaw by default) on."""
+        """Closures and changed hours from ``today`` (the date in Warsaw by default) on:
+        holidays of the next two weeks, editors' rows however far ahead."""
         return self.schedule.exceptions_from(today or timezone.localdate())
+
+    def closures_ahead(self, today=None):
+        """Closures and changed hours of the next two weeks, holidays included."""
+        return self.schedule.closures_ahead(today or timezone.localdate())
+
+    def saturday_holidays_without_day_off(self, today=None):
+        """[(date, name), …] of the coming year's Saturday holidays for which no
+        day off in return has been entered (a special day that ``replaces_holiday``).
+
+        An owner open on holidays works them and is not asked.
+        """
+        if self.open_on_holidays:
+            return []
+        today = today or timezone.localdate()
+        declared = {row.replaces_holiday for row in self.special_days.all()}
+        end = today + dt.timedelta(days=SATURDAY_HOLIDAYS_AHEAD_DAYS)
+        return [
+            (date, name) for date, name in holidays.on_saturdays(today, end) if date not in declared
+        ]
 
 
 class SingletonModel(models.Model):

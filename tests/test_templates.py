@@ -99,10 +99,9 @@ def test_hours_table_as_a_page_section_always_heads_the_exceptions_and_notes_the
     assert "<p>Jak zwykle.</p>" in usual
     christmas = exception(dt.date(2026, 12, 24), note="Wigilia")
     closed = render_to_string("includes/hours_table.html", {**context, "exceptions": [christmas]})
-    assert (
-        '<li><time datetime="2026-12-24">Czwartek, 24 grudnia 2026</time>: nieczynne (Wigilia)</li>'
-        in closed
-    )
+    # The year shows only when it is not this year's.
+    assert '<li><time datetime="2026-12-24">Czwartek, 24 grudnia' in closed
+    assert "</time> — Wigilia, nieczynne</li>" in closed
 
 
 def test_hours_table_in_a_card_introduces_exceptions_with_a_line_only_when_there_are_some():
@@ -111,7 +110,7 @@ def test_hours_table_in_a_card_introduces_exceptions_with_a_line_only_when_there
     shorter = exception(dt.date(2026, 12, 31), ranges=["10:00–12:00"])
     html = render_to_string("includes/hours_table.html", {**context, "exceptions": [shorter]})
     assert '<p class="mb-1">Dni nieczynne i zmienione godziny:</p>' in html
-    assert "</time>: 10:00–12:00</li>" in html
+    assert "</time> — czynne 10:00–12:00</li>" in html
     assert not re.search(r"<h[1-6]", html)
 
 

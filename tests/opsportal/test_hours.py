@@ -226,3 +226,121 @@ def test_night_opening_spans_the_repeated_hour_of_the_autumn_change():
 def test_summary_joins_consecutive_days_with_equal_hours():
     rows = weekly({day: ["7:30-15:30"] for day in range(4)} | {4: ["7:30-14:00"]})
     assert Schedule(rows).summary() == "pon.–czw. 7:30–15:30; pt. 7:30–14:00"
+
+
+# Public holidays: Poland's calendar from the holidays package, no rows needed.
+
+EVERY_DAY = weekly({day: ["8:00-16:00"] for day in range(7)})
+
+
+def test_a_public_holiday_closes_the_day_and_is_named():
+    # 11 November 2026 is a Wednesday.
+    status = opening_status(OFFICE, now=warsaw(2026, 11, 11, 10, 0))
+    assert not status.is_open
+    assert status.today.is_closed
+    assert status.today.note == status.today.holiday == "Narodowe Święto Niepodległości"
+    assert status.message == "Zamknięte — otwarcie jutro o 8:00."
+
+
+def test_an_owner_open_on_holidays_keeps_its_week():
+    schedule = Schedule(OFFICE, closed_on_holidays=False)
+    status = opening_status(schedule, now=warsaw(2026, 11, 11, 10, 0))
+    assert status.is_open
+    assert status.message == "Otwarte teraz, do 16:00."
+    assert schedule.closures_ahead(dt.date(2026, 11, 10)) == []
+
+
+def test_an_editors_changed_hours_on_a_holiday_win():
+    duty = [special(dt.date(2026, 11, 11), "10:00-12:00", "Dyżur")]
+    before = opening_status(OFFICE, duty, now=warsaw(2026, 11, 11, 9, 0))
+    assert before.message == "Zamknięte — otwarcie dziś o 10:00."
+    during = opening_status(OFFICE, duty, now=warsaw(2026, 11, 11, 11, 0))
+    assert during.is_open and during.today.note == "Dyżur"
+    assert during.message == "Otwarte teraz, do 12:00."
+
+
+def test_changed_hours_on_a_holiday_without_a_reason_keep_the_holidays_name():
+    duty = [special(dt.date(2026, 11, 11), "10:00-12:00")]
+    (day,) = Schedule(OFFICE, duty).closures_ahead(dt.date(2026, 11, 11), days=0)
+    assert day.note == "Narodowe Święto Niepodległości"
+    assert [str(r) for r in day.ranges] == ["10:00–12:00"]
+
+
+def test_an_editors_closure_reason_wins_over_the_holidays_name():
+    closed = [special(dt.date(2026, 12, 24), reason="Wigilia — nieczynne")]
+    status = opening_status(OFFICE, closed, now=warsaw(2026, 12, 24, 10, 0))
+    assert status.today.note == "Wigilia — nieczynne"
+
+
+def test_a_sunday_holiday_changes_nothing_for_an_owner_closed_on_sundays():
+    # 1 November 2026 is a Sunday: the weekday office lists nothing, shows no name.
+    schedule = Schedule(OFFICE)
+    assert schedule.day(dt.date(2026, 11, 1)).note == ""
+    assert not schedule.day(dt.date(2026, 11, 1)).special
+    assert [day.date for day in schedule.closures_ahead(dt.date(2026, 10, 30))] == [
+        dt.date(2026, 11, 11)
+    ]
+    # An owner open on Sundays is closed on that one.
+    assert Schedule(EVERY_DAY).day(dt.date(2026, 11, 1)).note == "Uroczystość Wszystkich Świętych"
+
+
+def test_after_christmas_the_next_opening_is_the_monday_after():
+    # 24 (Thu), 25 (Fri) and 26 (Sat) December 2026 are holidays.
+    status = opening_status(OFFICE, now=warsaw(2026, 12, 23, 16, 30))
+    assert status.opens_at == warsaw(2026, 12, 28, 8, 0)
+    assert status.message == "Zamknięte — otwarcie w poniedziałek o 8:00."
+
+
+def test_after_easter_the_next_opening_is_tuesday():
+    status = opening_status(OFFICE, now=warsaw(2026, 4, 3, 14, 0))  # Good Friday, a working day
+    assert status.opens_at == warsaw(2026, 4, 7, 8, 0)
+    assert status.message == "Zamknięte — otwarcie we wtorek o 8:00."
+
+
+def test_closures_ahead_reach_fourteen_days_not_fifteen():
+    schedule = Schedule(OFFICE)
+    # From 22 December 2026, 6 January 2027 is 15 days away, from the 23rd 14.
+    names = [day.note for day in schedule.closures_ahead(dt.date(2026, 12, 22))]
+    assert names == ["Wigilia Bożego Narodzenia", "Boże Narodzenie (pierwszy dzień)", "Nowy Rok"]
+    later = [day.note for day in schedule.closures_ahead(dt.date(2026, 12, 23))]
+    assert later[-1] == "Święto Trzech Króli"
+
+
+def test_editors_closures_are_listed_however_far_ahead_holidays_for_two_weeks():
+    far = [special(dt.date(2027, 2, 15), reason="Inwentaryzacja")]
+    days = Schedule(OFFICE, far).exceptions_from(dt.date(2026, 12, 22))
+    assert [day.date for day in days] == [
+        dt.date(2026, 12, 24),
+        dt.date(2026, 12, 25),
+        dt.date(2027, 1, 1),
+        dt.date(2027, 2, 15),
+    ]
+
+
+# In 2027 Easter falls on the night the clocks go forward (28 March), and
+# All Saints' Day on the Monday after they go back (31 October).
+
+
+def test_easter_2027_on_the_spring_change_reopens_on_tuesday_in_summer_time():
+    status = opening_status(OFFICE, now=warsaw(2027, 3, 26, 16, 0))
+    assert status.opens_at.astimezone(UTC) == dt.datetime(2027, 3, 30, 6, 0, tzinfo=UTC)
+    assert status.message == "Zamknięte — otwarcie we wtorek o 8:00."
+    easter = opening_status(EVERY_DAY, now=warsaw(2027, 3, 28, 12, 0))
+    assert not easter.is_open
+    # The short night's midnight is in summer time: 22:00 UTC.
+    assert easter.changes_at.astimezone(UTC) == dt.datetime(2027, 3, 28, 22, 0, tzinfo=UTC)
+    monday = opening_status(EVERY_DAY, now=dt.datetime(2027, 3, 29, 8, 0, tzinfo=UTC))
+    assert not monday.is_open and monday.today.note == "Poniedziałek Wielkanocny"
+
+
+def test_all_saints_2027_after_the_autumn_change_reopens_on_tuesday_in_winter_time():
+    status = opening_status(OFFICE, now=warsaw(2027, 10, 29, 16, 0))
+    assert status.opens_at.astimezone(UTC) == dt.datetime(2027, 11, 2, 7, 0, tzinfo=UTC)
+    assert status.message == "Zamknięte — otwarcie we wtorek o 8:00."
+    # The long night of 31 October: its midnight is in winter time, 23:00 UTC.
+    sunday = opening_status(EVERY_DAY, now=warsaw(2027, 10, 31, 20, 0))
+    assert sunday.changes_at.astimezone(UTC) == dt.datetime(2027, 10, 31, 23, 0, tzinfo=UTC)
+    # 1 November at 8:00 CET (07:00 UTC) is closed; at the same UTC instant a
+    # day earlier, 8:00 CET on Sunday, the every-day owner was open.
+    assert not opening_status(EVERY_DAY, now=dt.datetime(2027, 11, 1, 7, 0, tzinfo=UTC)).is_open
+    assert opening_status(EVERY_DAY, now=dt.datetime(2027, 10, 31, 7, 0, tzinfo=UTC)).is_open
