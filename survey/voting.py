@@ -93,9 +93,9 @@ def cast_ballot(poll, choice, key, hashed_address, comment="", now=None):
     the per-process copies of poll_for_ballot: nothing here changes them.
 
     The ballot is an ordinary model instance: its field validation and
-    ``clean()`` (the choice belongs to the poll) run before it is saved, and
-    saving it sends ``post_save``, which makes the poll's cached pages stale
-    (web.signals). What ``full_clean()`` would check with queries is left to
+    ``clean()`` (the choice belongs to the poll) run before ``save()``, and
+    saving it makes the poll's cached pages stale (survey.apps watches Ballot
+    through web.signals). What ``full_clean()`` would check with queries is left to
     the database, which cannot be raced: the unique constraint
     ``survey_ballot_one_per_voter`` refuses a second ballot of the voter in
     the poll (IntegrityError, answered "already voted"), and the foreign keys
