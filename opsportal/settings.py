@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "projects",
     "communities",
     "survey",
+    "news",
 ]
 
 # The header middleware sits above WhiteNoise so that static files, redirects

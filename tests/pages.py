@@ -13,6 +13,7 @@ def csrf_token(html):
 def public_pages():
     """The URL of every kind of public page, for the demo content."""
     from communities.models import CommunityArea, Event
+    from news.models import NewsItem
     from projects.models import Partner, Project, TargetGroup
     from survey.models import Poll
 
@@ -22,6 +23,7 @@ def public_pages():
     area = CommunityArea.objects.published().order_by("pk").first()
     event = Event.objects.published().order_by("starts_at").first()
     poll = Poll.objects.published().order_by("pk").first()
+    news_item = NewsItem.objects.published().filter(is_urgent=True).first()
     street = area.streets.order_by("pk").first()
     return [
         "/",
@@ -40,6 +42,8 @@ def public_pages():
         "/ankieta/",
         poll.get_absolute_url(),
         f"{poll.get_absolute_url()}wyniki/",
+        "/aktualnosci/",
+        news_item.get_absolute_url(),
         "/deklaracja-dostepnosci/",
         "/informacje/",
         "/polityka-prywatnosci/",

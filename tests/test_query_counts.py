@@ -12,7 +12,7 @@ from tests.pages import public_pages
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_APPS = {"centre", "projects", "communities", "survey"}
+CONTENT_APPS = {"centre", "projects", "communities", "survey", "news"}
 
 
 def count_queries(client, path):

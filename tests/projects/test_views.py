@@ -332,8 +332,9 @@ def test_detail_query_count_does_not_grow_with_projects_or_partners(
     assert response.text.count("partner koalicyjny") == 20
 
 
-# Centre with phones, hours and special days (4); groups and partners for the
-# form (2); count, page, the page's target groups (3).
-LIST_QUERIES = 9
-# Centre (4); the project (1); goals, groups, partnerships with partners, outcomes (4).
-DETAIL_QUERIES = 9
+# Centre with phones, hours and special days (4); the urgent-news banner (1);
+# groups and partners for the form (2); count, page, the page's target groups (3).
+LIST_QUERIES = 10
+# Centre (4); the banner (1); the project (1); goals, groups, partnerships with
+# partners, outcomes (4).
+DETAIL_QUERIES = 10

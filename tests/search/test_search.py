@@ -168,8 +168,9 @@ def test_every_word_must_match(demo):
 
 def test_results_are_grouped_with_polish_plural_counts(client, demo):
     html = client.get("/szukaj/", {"q": "Gutwin"}).content.decode()
-    assert "Znaleźliśmy 5 wyników dla „Gutwin”." in html
+    assert "Znaleźliśmy 6 wyników dla „Gutwin”." in html
     assert "2 wydarzenia" in html
+    assert "1 aktualność" in html
     assert "1 obszar" in html
     assert "1 klub lub inicjatywa" in html
     assert html.index('id="wyniki-obszary"') < html.index('id="wyniki-wydarzenia"')
@@ -237,10 +238,12 @@ def test_each_app_brings_its_own_kinds_in_the_order_of_installed_apps():
         "miejsca",
         "inicjatywy",
         "wydarzenia",
+        "aktualnosci",
     ]
     assert {type(kind).__module__ for kind in site_kinds()} == {
         "projects.search",
         "communities.search",
+        "news.search",
     }
 
 
@@ -352,8 +355,9 @@ def test_a_search_costs_the_same_queries_with_a_hundred_times_more_content(
         cache.clear()
         with django_assert_num_queries(small[q]):
             client.get("/szukaj/", {"q": q})
-    # One query per kind of result on top of the page without a search.
-    assert small["dlugu"] == count_queries(client, "") + 5
+    # One query per kind of result on top of the page without a search, and
+    # one for the next moment at which the news found may change.
+    assert small["dlugu"] == count_queries(client, "") + 7
 
 
 def test_an_unusable_query_sends_no_search_queries(client, centre):

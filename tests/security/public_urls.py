@@ -11,8 +11,9 @@ SLUG_MODELS = {
     "communities:event_ics": "communities.Event",
     "communities": "communities.CommunityArea",
     "survey": "survey.Poll",
+    "news": "news.NewsItem",
 }
-CONTENT_APPS = ["centre", "projects", "communities", "survey"]
+CONTENT_APPS = ["centre", "projects", "communities", "survey", "news"]
 
 
 def url_patterns():

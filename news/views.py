@@ -1,0 +1,37 @@
+from django.utils import timezone
+from django.views.generic import DetailView, ListView
+
+from news.models import NewsItem
+from web.pagecache import valid_until
+
+
+class NewsListView(ListView):
+    template_name = "news/newsitem_list.html"
+    context_object_name = "news_items"
+    paginate_by = 10
+
+    def get_queryset(self):
+        now = timezone.now()
+        # A scheduled item appears, and an ended one leaves, without a save: a
+        # cached list lives no longer than the next such moment.
+        valid_until(NewsItem.objects.next_change(now))
+        return NewsItem.objects.published(now)
+
+
+class NewsDetailView(DetailView):
+    """One item. The public gets published ones; staff also drafts, scheduled and
+    ended items, so an editor can preview an item before residents see it."""
+
+    template_name = "news/newsitem_detail.html"
+    context_object_name = "item"
+
+    def get_queryset(self):
+        if self.request.user.is_staff:
+            return NewsItem.objects.all()
+        return NewsItem.objects.published()
+
+    def get_object(self, queryset=None):
+        item = super().get_object(queryset)
+        # At its end the item is a 404, cached page or not.
+        valid_until(item.expires_at)
+        return item
