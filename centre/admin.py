@@ -8,6 +8,10 @@ from centre.models import (
     CentrePhone,
     CentreSpecialDay,
     PublicInformation,
+    Unit,
+    UnitHours,
+    UnitPhone,
+    UnitSpecialDay,
     last_march_31,
 )
 from core.admin import (
@@ -95,3 +99,36 @@ class PublicInformationAdmin(SingletonAdmin):
         "sign_language_description",
         "machine_readable_text",
     ]
+
+
+class UnitPhoneInline(admin.TabularInline):
+    model = UnitPhone
+    extra = 0
+    fields = ["label", "number", "order"]
+
+
+class UnitHoursInline(OpeningHoursInline):
+    model = UnitHours
+
+
+class UnitSpecialDayInline(SpecialDayInline):
+    model = UnitSpecialDay
+
+
+@admin.register(Unit)
+class UnitAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, admin.ModelAdmin):
+    inlines = [UnitPhoneInline, UnitHoursInline, UnitSpecialDayInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "description", "order"]}),
+        (_("Adres"), {"fields": ["street_address", "postal_code", "city"]}),
+        (_("Kontakt"), {"fields": ["email"]}),
+        (_("Święta"), {"fields": ["open_on_holidays"]}),
+        (
+            _("Położenie na mapie"),
+            {"fields": ["latitude", "longitude"], "classes": ["collapse"]},
+        ),
+    ]
+    list_display = ["name", "street_address", "order", "updated_at"]
+    list_editable = ["order"]
+    search_fields = ["name", "street_address"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -256,3 +256,93 @@ class PublicInformation(SingletonModel):
             elif chunk:
                 blocks.append(("p", chunk))
         return blocks
+
+
+class UnitQuerySet(models.QuerySet):
+    def with_details(self):
+        return self.prefetch_related("phones", "hours", "special_days")
+
+
+class Unit(HasOpeningHours, Place):
+    """One of the centre's units (placówka): a department, a day centre, a crisis point.
+
+    Each has its own address, phones and hours, and forms of help name the
+    unit that handles them, so a resident learns where to go and whether it
+    is open now.
+    """
+
+    name = models.CharField(_("nazwa"), max_length=200)
+    slug = models.SlugField(
+        _("adres (slug)"),
+        max_length=120,
+        unique=True,
+        help_text=_("Kotwica na stronie kontaktu, np. punkt-interwencji-kryzysowej."),
+    )
+    description = models.TextField(
+        _("czym się zajmuje"),
+        max_length=500,
+        blank=True,
+        help_text=_("Jedno, dwa zdania, np. „Przyjmuje wnioski o zasiłki”."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    open_on_holidays = open_on_holidays_field()
+    order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+    updated_at = models.DateTimeField(_("ostatnia zmiana"), auto_now=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("placówka")
+        verbose_name_plural = _("placówki")
+        ordering = ["order", "name", "pk"]
+        constraints = [*Place.Meta.constraints]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('centre:contact')}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        return f"placowka-{self.slug}"
+
+
+class UnitPhone(models.Model):
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="phones", verbose_name=_("placówka")
+    )
+    label = models.CharField(_("opis"), max_length=80, help_text=_("Np. rejestracja, kierownik."))
+    number = models.CharField(_("numer"), max_length=40, validators=[phone_validator])
+    order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("telefon placówki")
+        verbose_name_plural = _("telefony placówki")
+
+    def __str__(self):
+        return f"{self.label}: {self.number}"
+
+    @property
+    def href(self):
+        return tel_href(self.number)
+
+
+class UnitHours(OpeningHours):
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="hours", verbose_name=_("placówka")
+    )
+
+    class Meta(OpeningHours.Meta):
+        verbose_name = _("godziny otwarcia placówki")
+        verbose_name_plural = _("godziny otwarcia placówki")
+
+
+class UnitSpecialDay(SpecialDay):
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="special_days", verbose_name=_("placówka")
+    )
+
+    class Meta(SpecialDay.Meta):
+        pass

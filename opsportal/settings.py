@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "communities",
     "survey",
     "news",
+    "aid",
 ]
 
 # The header middleware sits above WhiteNoise so that static files, redirects
@@ -210,6 +211,11 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Forms to download (core.documents): the largest file an editor may attach.
+DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_MB", 10) * 1024 * 1024
+# Where "Wyjdź szybko" on pages about violence and crisis leads: a neutral
+# site that says nothing about what the reader was looking at.
+QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.google.pl/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -8,7 +8,7 @@ EDITORS_GROUP = "Redaktorzy"
 
 # The content editors keep current: everything in these apps unless listed
 # below. Accounts, groups, login lockouts and the admin log are not content.
-CONTENT_APPS = ["centre", "projects", "communities", "survey", "news"]
+CONTENT_APPS = ["centre", "projects", "communities", "survey", "news", "aid"]
 
 # Per model, the actions editors get instead of all four. Ballots are the
 # residents' votes: nobody edits them, and editors do not see them either

@@ -1,0 +1,88 @@
+from django.contrib import admin
+from django.db import models
+from django.db.models import Count
+from django.forms import Textarea
+from django.utils.translation import gettext_lazy as _
+
+from aid.models import AidDocument, Category, FormOfHelp, IncomeCriterion
+
+
+class AidDocumentInline(admin.TabularInline):
+    model = AidDocument
+    extra = 0
+    fields = ["order", "title", "file", "accessibility_note", "file_format", "size_shown"]
+    readonly_fields = ["file_format", "size_shown"]
+
+    @admin.display(description=_("rozmiar"))
+    def size_shown(self, document):
+        return document.size_label if document.file_size else "—"
+
+
+@admin.register(FormOfHelp)
+class FormOfHelpAdmin(admin.ModelAdmin):
+    inlines = [AidDocumentInline]
+    list_display = [
+        "title",
+        "category",
+        "unit",
+        "income_criterion_applies",
+        "is_sensitive",
+        "is_published",
+        "checked_on",
+    ]
+    list_filter = ["category", "is_published", "is_sensitive", "income_criterion_applies", "unit"]
+    list_select_related = ["category", "unit"]
+    search_fields = ["title", "short_answer", "eligibility", "legal_basis"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["unit"]
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 4, "cols": 80})}}
+    fieldsets = [
+        (None, {"fields": ["category", "order", "title", "slug", "short_answer"]}),
+        (
+            _("Kto może otrzymać"),
+            {"fields": ["eligibility", "income_criterion_applies"]},
+        ),
+        (
+            _("Jak złożyć wniosek"),
+            {
+                "fields": [
+                    "what_to_bring",
+                    "apply_in_person",
+                    "apply_by_epuap",
+                    "apply_by_post",
+                    "processing_time",
+                ]
+            },
+        ),
+        (_("Gdzie i do kogo"), {"fields": ["unit", "contact_name", "phone"]}),
+        (_("Podstawa prawna"), {"fields": ["legal_basis", "checked_on"]}),
+        (_("Publikacja"), {"fields": ["is_sensitive", "is_published"]}),
+    ]
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "order", "form_count"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        # Counting groups rows, which drops Meta.ordering; give the list its order back.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(form_count=Count("forms"))
+            .order_by("order", "name")
+        )
+
+    @admin.display(description=_("liczba form pomocy"), ordering="form_count")
+    def form_count(self, category):
+        return category.form_count
+
+
+@admin.register(IncomeCriterion)
+class IncomeCriterionAdmin(admin.ModelAdmin):
+    list_display = ["effective_from", "single_person", "per_person_in_family", "legal_basis"]
+    fields = ["effective_from", "single_person", "per_person_in_family", "legal_basis"]
+    date_hierarchy = "effective_from"
