@@ -12,6 +12,10 @@ from centre.models import (
     CentrePhone,
     CentreSpecialDay,
     PublicInformation,
+    Unit,
+    UnitHours,
+    UnitPhone,
+    UnitSpecialDay,
 )
 from core import holidays
 from core.models import Weekday
@@ -100,7 +104,109 @@ def load(scale, stdout):
         for date, opens, closes, reason in special
     )
     _legal_pages(centre, today)
+    _units(today, scale)
     stdout.write(f"Centre: {centre.name}")
+
+
+# The centre's units (placówki), with invented phones; one open on Saturday mornings.
+UNITS = [
+    {
+        "slug": "dzial-swiadczen",
+        "name": "Dział Pomocy Środowiskowej i Świadczeń",
+        "description": (
+            "Przyjmuje wnioski o zasiłki, posiłek i usługi opiekuńcze; tu pracują "
+            "pracownicy socjalni rejonów."
+        ),
+        "street_address": "ul. Romana Dmowskiego 1, parter",
+        "latitude": Decimal("50.582600"),
+        "longitude": Decimal("22.053400"),
+        "email": "swiadczenia@mops-stalowawola.example",
+        "phones": [("Rejestracja", "15 000 10 02"), ("Kierownik działu", "15 000 10 12")],
+        "week": WEEK,
+    },
+    {
+        "slug": "punkt-interwencji-kryzysowej",
+        "name": "Punkt Interwencji Kryzysowej",
+        "description": (
+            "Rozmowa z psychologiem i pomoc w kryzysie, także przy przemocy domowej. "
+            "Bez skierowania i bez względu na dochód."
+        ),
+        "street_address": "ul. Komisji Edukacji Narodowej 7",
+        "latitude": Decimal("50.578900"),
+        "longitude": Decimal("22.046100"),
+        "email": "interwencja@mops-stalowawola.example",
+        "phones": [("Dyżur", "15 000 10 40")],
+        "week": [
+            *((day, "8:00", "20:00") for day in range(Weekday.MONDAY, Weekday.SATURDAY)),
+            (Weekday.SATURDAY, "9:00", "13:00"),
+        ],
+    },
+    {
+        "slug": "dzienny-dom-senior",
+        "name": "Dzienny Dom „Senior+”",
+        "description": (
+            "Zajęcia, posiłek i towarzystwo w dzień dla osób po 60. roku życia; "
+            "tu także zgłosisz potrzebę usług opiekuńczych."
+        ),
+        "street_address": "ul. Wojska Polskiego 12",
+        "latitude": Decimal("50.571300"),
+        "longitude": Decimal("22.062800"),
+        "email": "senior@mops-stalowawola.example",
+        "phones": [("Kierownik", "15 000 10 50")],
+        "week": [(day, "8:00", "16:00") for day in range(Weekday.MONDAY, Weekday.SATURDAY)],
+    },
+]
+
+
+def _units(today, scale):
+    specs = list(UNITS)
+    # A few synthetic units for the query-count benchmarks of /kontakt/.
+    specs += [
+        {
+            "slug": f"placowka-testowa-{number}",
+            "name": f"Placówka testowa {number}",
+            "description": "",
+            "street_address": f"ul. Testowa {number}",
+            "latitude": None,
+            "longitude": None,
+            "email": "",
+            "phones": [("Sekretariat", "15 000 20 00")],
+            "week": WEEK,
+        }
+        for number in range(1, scale // 50 + 1)
+    ]
+    for order, spec in enumerate(specs):
+        unit, _created = Unit.objects.update_or_create(
+            slug=spec["slug"],
+            defaults={
+                "name": spec["name"],
+                "description": spec["description"],
+                "street_address": spec["street_address"],
+                "postal_code": "37-450",
+                "city": "Stalowa Wola",
+                "latitude": spec["latitude"],
+                "longitude": spec["longitude"],
+                "email": spec["email"],
+                "order": order,
+            },
+        )
+        unit.phones.all().delete()
+        UnitPhone.objects.bulk_create(
+            UnitPhone(unit=unit, label=label, number=number, order=position)
+            for position, (label, number) in enumerate(spec["phones"])
+        )
+        unit.hours.all().delete()
+        UnitHours.objects.bulk_create(
+            UnitHours(unit=unit, weekday=day, opens=_time(opens), closes=_time(closes))
+            for day, opens, closes in spec["week"]
+        )
+        unit.special_days.all().delete()
+    senior = Unit.objects.get(slug="dzienny-dom-senior")
+    UnitSpecialDay.objects.create(
+        unit=senior,
+        date=_next_weekday(today + dt.timedelta(days=3), Weekday.THURSDAY),
+        reason="Wycieczka uczestników",
+    )
 
 
 EASY_TO_READ = """## Kim jesteśmy

@@ -3,8 +3,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from centre.context_processors import get_centre
-from centre.models import AccessibilityStatement, PublicInformation
-from centre.structured_data import government_office
+from centre.models import AccessibilityStatement, PublicInformation, Unit
+from centre.structured_data import government_office, unit_offices
 from web.cookies import site_cookies
 
 
@@ -19,6 +19,10 @@ def contact(request):
             "exceptions": centre.coming_exceptions(),
             "structured_data": government_office(centre, request),
         }
+    units = list(Unit.objects.with_details())
+    context["units"] = units
+    if centre and units:
+        context["units_structured_data"] = unit_offices(units, centre, request)
     return render(request, "centre/contact.html", context)
 
 

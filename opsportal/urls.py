@@ -22,6 +22,7 @@ urlpatterns = [
     path("projekty/", include("projects.urls")),
     path("osl/", include("communities.urls")),
     path("ankieta/", include("survey.urls")),
+    path("pomoc/", include("aid.urls")),
     path("aktualnosci/", include("news.urls")),
     path("admin/", admin.site.urls),
 ]
