@@ -9,6 +9,7 @@ from communities.streets import street_key, street_stem
 from core.models import HasOpeningHours, OpeningHours, SpecialDay, open_on_holidays_field
 from core.places import Place, postal_code_field, tel_href
 from core.validators import phone_validator
+from core.visibility import VisibleToMixin
 
 # Paths under /osl/ that an area's slug must not take.
 RESERVED_AREA_SLUGS = ("wydarzenia",)
@@ -63,7 +64,7 @@ class Organiser(models.Model):
         return tel_href(self.phone)
 
 
-class AreaQuerySet(models.QuerySet):
+class AreaQuerySet(VisibleToMixin, models.QuerySet):
     def published(self):
         return self.filter(published=True)
 
@@ -138,7 +139,7 @@ class CommunityArea(models.Model):
         return reverse("communities:detail", kwargs={"slug": self.slug})
 
 
-class AreaContentQuerySet(models.QuerySet):
+class AreaContentQuerySet(VisibleToMixin, models.QuerySet):
     """Rows that belong to an area: the public sees them exactly when it sees their area."""
 
     def published(self):

@@ -9,30 +9,22 @@ from django.views.generic import DetailView, ListView
 from communities import feeds, structured_data
 from communities.forms import AddressLookupForm
 from communities.models import ActivitySite, CommunityArea, Event, Initiative, Specialist
+from core.visibility import VisibleObjectMixin
 
 EVENTS_PER_PAGE = 30
 
 
-def _is_staff(request):
-    return request.user.is_authenticated and request.user.is_staff
-
-
-class AreaMixin:
+class AreaMixin(VisibleObjectMixin):
     """Areas the visitor may see: published ones, and drafts for staff previewing them."""
 
     model = CommunityArea
 
-    def get_queryset(self):
-        areas = CommunityArea.objects.all()
-        return areas if _is_staff(self.request) else areas.published()
 
-
-class EventMixin:
+class EventMixin(VisibleObjectMixin):
     model = Event
 
     def get_queryset(self):
-        events = Event.objects.with_place()
-        return events if _is_staff(self.request) else events.published()
+        return super().get_queryset().with_place()
 
 
 def map_data(sites):
@@ -89,9 +81,7 @@ class AreaDetailView(AreaMixin, DetailView):
     context_object_name = "area"
 
     def get_queryset(self):
-        events = Event.objects.select_related("site")
-        if not _is_staff(self.request):
-            events = events.published()
+        events = Event.objects.select_related("site").visible_to(self.request.user)
         return (
             super()
             .get_queryset()
@@ -156,10 +146,7 @@ def events_ics(request):
 
 @require_safe
 def event_ics(request, slug):
-    events = Event.objects.with_place()
-    if not _is_staff(request):
-        events = events.published()
-    event = get_object_or_404(events, slug=slug)
+    event = get_object_or_404(Event.objects.with_place().visible_to(request.user), slug=slug)
     return _calendar_response(feeds.calendar([event], request), f"{event.slug}.ics")
 
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.hours import WARSAW
+from core.visibility import VisibleToMixin
 
 
 class PublicationStatus(models.TextChoices):
@@ -40,7 +41,7 @@ def moment_label(moment, now=None):
     return formats.date_format(local, pattern)
 
 
-class PublicationQuerySet(models.QuerySet):
+class PublicationQuerySet(VisibleToMixin, models.QuerySet):
     def published(self, now=None):
         """What residents see at ``now``: started, and not yet ended."""
         now = now or timezone.now()

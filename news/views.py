@@ -1,6 +1,7 @@
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
+from core.visibility import VisibleObjectMixin
 from news.models import NewsItem
 from web.pagecache import valid_until
 
@@ -18,17 +19,14 @@ class NewsListView(ListView):
         return NewsItem.objects.published(now)
 
 
-class NewsDetailView(DetailView):
+class NewsDetailView(VisibleObjectMixin, DetailView):
     """One item. The public gets published ones; staff also drafts, scheduled and
     ended items, so an editor can preview an item before residents see it."""
 
     template_name = "news/newsitem_detail.html"
     context_object_name = "item"
 
-    def get_queryset(self):
-        if self.request.user.is_staff:
-            return NewsItem.objects.all()
-        return NewsItem.objects.published()
+    model = NewsItem
 
     def get_object(self, queryset=None):
         item = super().get_object(queryset)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.images import SafeImageField
 from core.places import tel_href
 from core.validators import phone_validator
+from core.visibility import VisibleToMixin
 
 
 class ProjectStatus(models.TextChoices):
@@ -68,7 +69,7 @@ class Partner(models.Model):
         return f"{reverse('projects:list')}?{urlencode({'partner': self.slug})}"
 
 
-class ProjectQuerySet(models.QuerySet):
+class ProjectQuerySet(VisibleToMixin, models.QuerySet):
     def published(self, now=None):
         """Projects the public may see: marked published and past their publication time."""
         return self.filter(is_published=True, published_at__lte=now or timezone.now())

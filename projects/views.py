@@ -3,20 +3,15 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from core.search import Query
+from core.visibility import VisibleObjectMixin
 from projects.models import Partner, Project, ProjectStatus, TargetGroup
 from projects.search import PROJECTS
 
 
-class PublishedProjectMixin:
-    """Owns which projects a visitor may see: the public gets published ones,
-    staff also drafts, so an editor can preview a project before publishing it."""
+class PublishedProjectMixin(VisibleObjectMixin):
+    """Projects the visitor may see: published ones, and drafts for staff previewing them."""
 
     model = Project
-
-    def get_queryset(self):
-        if self.request.user.is_staff:
-            return Project.objects.all()
-        return Project.objects.published()
 
 
 class ProjectFilters:

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.visibility import VisibleToMixin
+
 
 class ResultsVisibility(models.TextChoices):
     ALWAYS = "always", _("zawsze, każdemu")
@@ -12,7 +14,7 @@ class ResultsVisibility(models.TextChoices):
     AFTER_CLOSING = "after_closing", _("po zamknięciu ankiety")
 
 
-class PollQuerySet(models.QuerySet):
+class PollQuerySet(VisibleToMixin, models.QuerySet):
     def published(self):
         return self.filter(published=True)
 

@@ -23,10 +23,7 @@ class PollQuerysetMixin:
     """Owns which polls a visitor may reach: published ones; staff may preview drafts."""
 
     def get_queryset(self):
-        polls = Poll.objects.all()
-        if not self.request.user.is_staff:
-            polls = polls.published()
-        return polls
+        return Poll.objects.visible_to(self.request.user)
 
     def get_poll(self):
         return get_object_or_404(self.get_queryset(), slug=self.kwargs["slug"])
@@ -34,6 +31,8 @@ class PollQuerysetMixin:
     def get_poll_and_choices(self):
         """The poll and its choices in order, from the cache until content changes."""
         poll, choices = voting.poll_for_ballot(self.kwargs["slug"])
+        # The poll comes from the process's copy, so the rule of Poll.objects.visible_to
+        # is asked of it in Python: a vote reads no poll from the database.
         if poll is None or not (poll.published or self.request.user.is_staff):
             raise Http404(_("Nie ma takiej ankiety."))
         return poll, choices
