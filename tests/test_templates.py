@@ -26,7 +26,14 @@ pytestmark = pytest.mark.django_db
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 
-MENU_ITEMS = ["Strona główna", "Projekty socjalne", "Społeczności lokalne", "Ankieta", "Kontakt"]
+MENU_ITEMS = [
+    "Strona główna",
+    "Jak uzyskać pomoc",
+    "Projekty socjalne",
+    "Społeczności lokalne",
+    "Ankieta",
+    "Kontakt",
+]
 
 
 def current_menu_items(response):
@@ -45,6 +52,12 @@ def menu_pages():
     poll = Poll.objects.published().order_by("pk").first()
     return {
         "Strona główna": ["/"],
+        "Jak uzyskać pomoc": [
+            "/pomoc/",
+            "/pomoc/zasilek-staly/",
+            "/pomoc/niebieska-karta/",
+            "/pomoc/kryterium-dochodowe/",
+        ],
         "Projekty socjalne": ["/projekty/", project.get_absolute_url()],
         "Społeczności lokalne": [
             "/osl/",

@@ -239,11 +239,13 @@ def test_each_app_brings_its_own_kinds_in_the_order_of_installed_apps():
         "inicjatywy",
         "wydarzenia",
         "aktualnosci",
+        "pomoc",
     ]
     assert {type(kind).__module__ for kind in site_kinds()} == {
         "projects.search",
         "communities.search",
         "news.search",
+        "aid.search",
     }
 
 
@@ -357,7 +359,7 @@ def test_a_search_costs_the_same_queries_with_a_hundred_times_more_content(
             client.get("/szukaj/", {"q": q})
     # One query per kind of result on top of the page without a search, and
     # one for the next moment at which the news found may change.
-    assert small["dlugu"] == count_queries(client, "") + 7
+    assert small["dlugu"] == count_queries(client, "") + 8
 
 
 def test_an_unusable_query_sends_no_search_queries(client, centre):

@@ -11,9 +11,10 @@ SLUG_MODELS = {
     "communities:event_ics": "communities.Event",
     "communities": "communities.CommunityArea",
     "survey": "survey.Poll",
+    "aid": "aid.FormOfHelp",
     "news": "news.NewsItem",
 }
-CONTENT_APPS = ["centre", "projects", "communities", "survey", "news"]
+CONTENT_APPS = ["centre", "projects", "communities", "survey", "news", "aid"]
 
 
 def url_patterns():
