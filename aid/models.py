@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.documents import Document
 from core.places import tel_href
 from core.validators import phone_validator
+from core.visibility import VisibleToMixin
 
 
 class Category(models.Model):
@@ -36,7 +37,7 @@ class Category(models.Model):
         return f"{reverse('aid:list')}#{self.slug}"
 
 
-class FormOfHelpQuerySet(models.QuerySet):
+class FormOfHelpQuerySet(VisibleToMixin, models.QuerySet):
     def published(self):
         """Forms of help the public may see: the one publication rule."""
         return self.filter(is_published=True)

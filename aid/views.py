@@ -12,19 +12,14 @@ from aid import income
 from aid.forms import IncomeCheckForm
 from aid.models import Category, FormOfHelp, IncomeCriterion
 from core.hours import WARSAW
+from core.visibility import VisibleObjectMixin
 from web.pagecache import valid_until
 
 
-class PublishedFormOfHelpMixin:
-    """Owns which forms of help a visitor may see: the public gets published ones,
-    staff also drafts, so an editor can preview a page before publishing it."""
+class PublishedFormOfHelpMixin(VisibleObjectMixin):
+    """Forms of help the visitor may see: published ones, and drafts for staff previewing them."""
 
     model = FormOfHelp
-
-    def get_queryset(self):
-        if self.request.user.is_staff:
-            return FormOfHelp.objects.all()
-        return FormOfHelp.objects.published()
 
 
 def published_by_category():
