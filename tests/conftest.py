@@ -17,6 +17,9 @@ def pytest_configure(config):
     # Page-cache versions of this test run only, not of other runs on the machine.
     settings.PAGE_CACHE_STAMP_DIR = tempfile.mkdtemp(prefix="opsportal-stamps-")
     settings.STATIC_ROOT = tempfile.mkdtemp(prefix="opsportal-static-")
+    # Uploads and the demo's generated documents go to a folder of this run,
+    # not into the project's media/.
+    settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="opsportal-media-")
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,13 +1,13 @@
 """The portal as production runs it: management commands and gunicorn in processes of their own."""
 
 import contextlib
+import http.client
 import os
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,11 +81,17 @@ def gunicorn(env, workers=1, threads=2, log=subprocess.DEVNULL):
     try:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
+            # Any HTTP answer means the server is up: with production settings
+            # /healthz may answer with a redirect to HTTPS, which is not followed.
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             try:
-                urllib.request.urlopen(base + "/healthz", timeout=2)
+                connection.request("GET", "/healthz")
+                connection.getresponse().read()
                 break
             except OSError:
                 time.sleep(0.2)
+            finally:
+                connection.close()
         yield base
     finally:
         process.terminate()
