@@ -1,8 +1,13 @@
+import datetime as dt
 import tempfile
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache.backends import base, locmem
+from django.utils import timezone
 
-from tests.factories import make_centre
+from tests.centre.factories import make_centre
 
 
 def pytest_configure(config):
@@ -38,3 +43,20 @@ def _fresh_cache():
 @pytest.fixture
 def centre(db):
     return make_centre()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """One fake clock for Django's now() and the local-memory cache's expiry.
+
+    It starts on Monday 23 November 2026, 15:59:30 in Warsaw; move it with
+    ``clock.now += …`` or set ``clock.now``. Never sleep in a test.
+    """
+    state = SimpleNamespace(
+        now=dt.datetime(2026, 11, 23, 15, 59, 30, tzinfo=ZoneInfo("Europe/Warsaw"))
+    )
+    fake_time = SimpleNamespace(time=lambda: state.now.timestamp())
+    monkeypatch.setattr(timezone, "now", lambda: state.now)
+    monkeypatch.setattr(locmem, "time", fake_time)
+    monkeypatch.setattr(base, "time", fake_time)
+    return state

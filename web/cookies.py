@@ -1,5 +1,5 @@
 """The cookies the site sets: the reader-options cookie, and the list the
-privacy notice shows (tests/opsportal/test_legal.py checks that the notice
+privacy notice shows (tests/centre/test_legal.py checks that the notice
 names each of them).
 """
 

@@ -5,8 +5,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from communities.models import SiteSpecialDay
+from tests.centre.factories import make_centre
 from tests.communities.factories import make_area, make_event, make_full_area, make_site
-from tests.factories import make_centre
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

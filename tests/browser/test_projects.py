@@ -1,7 +1,7 @@
 import pytest
 
 from projects.models import PartnerRole, ProjectStatus
-from tests.factories import make_centre
+from tests.centre.factories import make_centre
 from tests.projects.factories import (
     add_goal,
     add_outcome,

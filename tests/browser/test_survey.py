@@ -3,7 +3,7 @@ import re
 import pytest
 
 from survey.models import Ballot
-from tests.factories import make_centre
+from tests.centre.factories import make_centre
 from tests.survey.factories import make_ballots, make_poll
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -11,8 +11,8 @@ from django.test import Client
 
 from centre.models import CentreSpecialDay
 from communities.models import SiteSpecialDay
+from tests.centre.factories import add_special_day
 from tests.communities.factories import make_area, make_site
-from tests.factories import add_special_day
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.utils.html import strip_tags
 
 from communities.models import SiteHours
 from core import holidays
+from tests.centre.factories import add_special_day, make_centre
 from tests.communities.factories import make_area, make_site
-from tests.factories import add_special_day, make_centre
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.utils import timezone
 from centre.models import Centre, CentrePhone
 from communities.models import ActivitySite, Organiser, SiteSpecialDay
 from core.places import tel_href
+from tests.centre.factories import make_centre
 from tests.communities.factories import make_area, make_site
-from tests.factories import make_centre
 from tests.opsportal.test_views import json_ld
 from tests.projects.factories import make_project
 

@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from centre.models import Centre
-from tests.factories import add_special_day
+from tests.centre.factories import add_special_day
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 
@@ -101,7 +101,7 @@ def test_closure_days_appear_as_special_opening_hours(client, centre, at):
 
 @pytest.mark.django_db
 def test_editor_text_cannot_break_out_of_json_ld(client):
-    from tests.factories import make_centre
+    from tests.centre.factories import make_centre
 
     make_centre(name="MOPS </script><script>alert(1)</script>")
     html = client.get("/").content.decode()

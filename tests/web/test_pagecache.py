@@ -2,14 +2,12 @@
 
 import datetime as dt
 import re
-from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
-from django.utils import timezone
 
 from centre.models import CentrePhone
 from tests.pages import csrf_token
@@ -213,19 +211,6 @@ def test_logged_in_staff_never_get_or_fill_the_cache(admin_client, client, centr
     draft = make_project("Szkic", slug="szkic", published=False)
     assert admin_client.get(draft.get_absolute_url()).status_code == 200
     assert client.get(draft.get_absolute_url()).status_code == 404
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """One fake clock for Django's now() and the local-memory cache's expiry."""
-    state = SimpleNamespace(now=dt.datetime(2026, 11, 23, 15, 59, 30, tzinfo=WARSAW))
-    monkeypatch.setattr(timezone, "now", lambda: state.now)
-    from django.core.cache.backends import base, locmem
-
-    fake_time = SimpleNamespace(time=lambda: state.now.timestamp())
-    monkeypatch.setattr(locmem, "time", fake_time)
-    monkeypatch.setattr(base, "time", fake_time)
-    return state
 
 
 def test_open_now_is_not_served_past_closing_time(client, centre, clock):
