@@ -92,3 +92,32 @@ def test_single_event_calendar_holds_that_event(client, events):
 def test_empty_feed_is_still_valid(client, db):
     cal = _parse(client.get("/osl/wydarzenia.ics"))
     assert cal.walk("VEVENT") == []
+
+
+def _offset_in_the_feeds_zone(zone, moment):
+    """The UTC offset the calendar's own VTIMEZONE gives the local time of ``moment``."""
+    naive = moment.astimezone(WARSAW).replace(tzinfo=None)
+    return naive.replace(tzinfo=zone.to_tz(lookup_tzid=False)).utcoffset()
+
+
+def test_the_time_zone_covers_every_listed_event_however_far_apart(client, db):
+    area = make_area(name="Osiedle Gutwin")
+    moments = [
+        dt.datetime(2027, 3, 28, 9, 0, tzinfo=WARSAW),  # the morning after the clock change
+        dt.datetime(2027, 10, 31, 9, 0, tzinfo=WARSAW),  # and after the change back
+        dt.datetime(2150, 7, 1, 18, 0, tzinfo=WARSAW),
+        dt.datetime(9999, 6, 1, 12, 0, tzinfo=WARSAW),  # a year typed wrong stays listed
+    ]
+    for number, moment in enumerate(moments):
+        make_event(area, title=f"Spotkanie {number}", slug=f"spotkanie-{number}", starts_at=moment)
+    response = client.get("/osl/wydarzenia.ics")
+    cal = _parse(response)
+    (zone,) = cal.walk("VTIMEZONE")
+    events = cal.walk("VEVENT")
+    assert len(events) == len(moments)
+    for event in events:
+        for name in ("dtstart", "dtend"):
+            moment = event.decoded(name)
+            assert _offset_in_the_feeds_zone(zone, moment) == moment.utcoffset(), moment
+    # Only the changes around each event, not eight thousand years of them.
+    assert len(response.content) < 10_000

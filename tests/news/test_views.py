@@ -84,7 +84,7 @@ def test_the_body_is_escaped_text_with_paragraphs_and_links(client, centre):
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<p>Pierwszy akapit" in html
-    assert '<a href="https://example.org/x?a=1&amp;b=2" rel="nofollow">' in html
+    assert '<a href="https://example.org/x?a=1&amp;b=2" rel="nofollow noopener">' in html
 
 
 def test_an_item_describes_itself_to_machines(client, centre):
