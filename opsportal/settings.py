@@ -80,16 +80,21 @@ INSTALLED_APPS = [
     "aid",
 ]
 
-# The header middleware sits above WhiteNoise so that static files, redirects
-# and error pages carry the same security headers as the pages. AxesMiddleware
-# follows authentication, as django-axes requires, to answer a lockout.
+# The header middlewares come first, so that every response carries the
+# security headers: pages, static files, redirects, error pages and the
+# answers given before Django reads a request (a misaddressed host, an
+# unreadable request, a failure GuardedApplication in opsportal/wsgi.py
+# answers). AxesMiddleware follows authentication, as django-axes requires,
+# to answer a lockout.
 MIDDLEWARE = [
     "web.middleware.RequestIdMiddleware",
-    "web.middleware.AllowedHostMiddleware",
-    "django.middleware.security.SecurityMiddleware",
     "web.middleware.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "web.middleware.ContentSecurityPolicyMiddleware",
+    "web.middleware.UnhandledExceptionMiddleware",
+    "web.middleware.AllowedHostMiddleware",
+    "web.middleware.UnreadableRequestMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "web.middleware.RequestLimitsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -183,8 +188,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Admin logins: django-axes counts failures per account and, separately, per
-# client address, and locks either one out for a while. The address is
+# Admin logins: django-axes counts failures per client address, whatever
+# accounts they tried, and locks that address out for a while. That stops
+# guessing one account's password and spraying many accounts from one address.
+# An account is never locked as such: wrong passwords sent from anywhere
+# cannot keep a caseworker out, who logs in from another address. (A count per
+# account and address adds nothing: axes locks when any count reaches the
+# limit, and an address's count includes all of its accounts.) Guessing spread
+# over many addresses is left to the password rules above. The address is
 # REMOTE_ADDR unless DJANGO_TRUSTED_PROXY_HEADER names the header our own
 # reverse proxy writes; the same rule limits poll floods (survey.voting).
 AUTHENTICATION_BACKENDS = [
@@ -193,7 +204,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "web.network.client_address"
 TRUSTED_PROXY_HEADER = os.environ.get("DJANGO_TRUSTED_PROXY_HEADER", "").strip()

@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from opsportal import views
 from opsportal.sitemaps import collect_sitemaps
+from web.auth import admin_login
 
 site_patterns = [
     path("", views.home, name="home"),
@@ -24,6 +25,8 @@ urlpatterns = [
     path("ankieta/", include("survey.urls")),
     path("pomoc/", include("aid.urls")),
     path("aktualnosci/", include("news.urls")),
+    # Before the admin's own URLs: its login, with a landing page for a refused next=.
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
 ]
 

@@ -2,9 +2,10 @@
 
 import json
 import logging
+import traceback
 from datetime import UTC, datetime
 
-from web.middleware import request_id_var, request_path_var
+from web.middleware import UNHANDLED_EXCEPTION, request_id_var, request_path_var
 
 
 class JsonFormatter(logging.Formatter):
@@ -13,6 +14,9 @@ class JsonFormatter(logging.Formatter):
     The request comes from the context the middleware set, or from the record
     itself when Django's request loggers attach it (django.request,
     django.security), so a 500 and its traceback share one line and one id.
+    A 500 that web.middleware.GuardedApplication answered on a second pass
+    carries the first pass's exception in its request, and Django's line
+    about that response gets its traceback.
     """
 
     def format(self, record):
@@ -36,8 +40,11 @@ class JsonFormatter(logging.Formatter):
         status_code = getattr(record, "status_code", None)
         if status_code is not None:
             entry["status"] = status_code
+        unhandled = getattr(request, "META", {}).get(UNHANDLED_EXCEPTION)
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
+        elif unhandled is not None and status_code == 500:
+            entry["exception"] = "".join(traceback.format_exception(unhandled)).rstrip()
         if record.stack_info:
             entry["stack"] = self.formatStack(record.stack_info)
         return json.dumps(entry, ensure_ascii=False, default=str)

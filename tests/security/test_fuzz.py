@@ -2,9 +2,12 @@
 
 Hypothesis draws hostile and random input; each strategy is bounded so the
 suite stays fast. The demo content gives real slugs, so the views get past
-their 404s and meet the input with data behind them.
+their 404s and meet the input with data behind them. Content-Type headers go
+through the guard gunicorn's requests pass (opsportal.wsgi), since some of
+them stop Django before its middleware.
 """
 
+import encodings.aliases
 from urllib.parse import quote, urlencode
 
 import pytest
@@ -13,6 +16,8 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.security.guarded import guarded_client
+from tests.security.headers import assert_every_security_header
 from tests.security.public_urls import public_urls, url_patterns
 
 pytestmark = pytest.mark.django_db
@@ -191,5 +196,130 @@ def test_raw_post_bodies_with_any_content_type_never_give_a_server_error(site):
     def check(url, body, content_type):
         response = client.generic("POST", url, body, content_type=content_type)
         assert_no_server_error(response, (url, body, content_type))
+
+    check()
+
+
+# Every name Python gives a codec, text or not, and names it does not know.
+CODEC_NAMES = sorted(set(encodings.aliases.aliases) | set(encodings.aliases.aliases.values()))
+CHARSETS = st.one_of(
+    st.sampled_from(
+        [
+            *("hex", "base64", "zlib", "rot13", "bz2", "uu", "quopri", "idna", "punycode"),
+            *("undefined", "unicode_escape", "utf-8", "UTF-8", "utf8", "ascii", "latin-1"),
+            *("nieznany", "BOGUS", "", "utf-8\x00", "utf-8'pl'x"),
+        ]
+    ),
+    st.sampled_from(CODEC_NAMES),
+    TEXT,
+)
+BOUNDARIES = st.one_of(
+    st.from_regex(r"[0-9A-Za-z'()+_,./:=? -]{0,75}", fullmatch=True),
+    st.sampled_from(["", " ", "x" * 300, '"', "ą", "--", "a b ", "XX", "----WebKitFormBoundary"]),
+    TEXT,
+)
+MEDIA_TYPES = st.one_of(
+    st.sampled_from(
+        [
+            *("text/plain", "application/x-www-form-urlencoded", "multipart/form-data"),
+            *("multipart/mixed", "application/json", "application/octet-stream", "", "*/*"),
+        ]
+    ),
+    TEXT,
+)
+
+
+def _quoted(value):
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+PARAMETERS_OF_CONTENT_TYPE = st.one_of(
+    st.builds("charset={}".format, CHARSETS),
+    st.builds(lambda charset: f"charset={_quoted(charset)}", CHARSETS),
+    st.builds("boundary={}".format, BOUNDARIES),
+    st.builds(lambda boundary: f"boundary={_quoted(boundary)}", BOUNDARIES),
+    # RFC 2231: name*=charset'language'value, and continuations name*0=, name*1=…
+    st.builds(
+        "{}*={}'{}'{}".format,
+        st.sampled_from(["charset", "boundary", "name", "x"]),
+        CHARSETS,
+        st.sampled_from(["", "pl", "en-GB"]),
+        st.one_of(BOUNDARIES, st.sampled_from(["%ff%fe", "%", "utf-8", "hex"])),
+    ),
+    st.builds(
+        "{}*{}={}".format,
+        st.sampled_from(["charset", "boundary"]),
+        st.sampled_from(["0", "1", "0*", "1*", "x"]),
+        BOUNDARIES,
+    ),
+    TEXT,
+)
+
+
+def _header(text):
+    # As a WSGI server hands a header to Django: its bytes, one character each.
+    return text.encode().decode("iso-8859-1")
+
+
+@st.composite
+def content_types(draw):
+    """(Content-Type header, a body that may fit it)."""
+    boundary = draw(BOUNDARIES)
+    parameters = draw(st.lists(PARAMETERS_OF_CONTENT_TYPE, max_size=4))
+    if draw(st.booleans()):
+        parameters.insert(draw(st.integers(0, len(parameters))), f"boundary={boundary}")
+    header = "; ".join([draw(MEDIA_TYPES), *parameters])
+    multipart = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="choice"\r\n\r\n1\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="plik"; filename="a.txt"\r\n'
+        f"Content-Type: text/plain; charset=hex\r\n\r\nabc\r\n--{boundary}--\r\n"
+    )
+    body = draw(
+        st.one_of(
+            st.just(multipart.encode()),
+            st.builds(lambda query: urlencode(query, doseq=True).encode(), QUERY),
+            st.binary(max_size=200),
+        )
+    )
+    return _header(header), body
+
+
+def test_any_content_type_on_a_get_with_a_query_string_never_gives_a_server_error(site):
+    client = guarded_client(raise_request_exception=False)
+
+    @FUZZ
+    @given(url=st.sampled_from(site), query=QUERY, content_type=content_types())
+    def check(url, query, content_type):
+        header, _body = content_type
+        query_string = urlencode(query, doseq=True) or "q=pomoc"
+        response = client.get(url, QUERY_STRING=query_string, CONTENT_TYPE=header)
+        assert_no_server_error(response, (url, query_string, header))
+        assert_every_security_header(response, what=(url, header))
+
+    check()
+
+
+def test_any_content_type_on_a_post_never_gives_a_server_error(site):
+    # Posted as a browser posts, CSRF cookie and token included, so that the
+    # CSRF check reads the body first; and without the check, so that the
+    # views read it.
+    browser = guarded_client(enforce_csrf_checks=True, raise_request_exception=False)
+    browser.cookies["csrftoken"] = "a" * 32
+    lenient = guarded_client(raise_request_exception=False)
+
+    @FUZZ
+    @given(
+        url=st.sampled_from(site),
+        content_type=content_types(),
+        as_browser=st.booleans(),
+    )
+    def check(url, content_type, as_browser):
+        header, body = content_type
+        client = browser if as_browser else lenient
+        response = client.generic(
+            "POST", f"{url}?q=pomoc", body, CONTENT_TYPE=header, HTTP_X_CSRFTOKEN="a" * 32
+        )
+        assert_no_server_error(response, (url, header, body))
+        assert_every_security_header(response, what=(url, header))
 
     check()

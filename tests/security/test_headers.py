@@ -1,18 +1,13 @@
 """Security headers on every kind of response the portal gives."""
 
 import pytest
+from csp.utils import build_policy
 from django.test import Client
 
+from tests.security.guarded import guarded_client
+from tests.security.headers import assert_every_security_header, csp_directives
+
 pytestmark = pytest.mark.django_db
-
-
-def csp_directives(response):
-    header = response["Content-Security-Policy"]
-    directives = {}
-    for part in header.split(";"):
-        name, *values = part.split()
-        directives[name] = values
-    return directives
 
 
 RESPONSES = {
@@ -99,55 +94,80 @@ def test_map_tiles_origin_is_the_only_foreign_image_source():
     )
 
 
-def _csp_pair(request_setup=None, response_setup=None):
-    """(our header, django-csp's header) for the same request and response."""
-    from csp.middleware import CSPMiddleware
-    from django.http import HttpResponse
-    from django.test import RequestFactory
-
-    from web.middleware import ContentSecurityPolicyMiddleware
-
-    headers = []
-    for middleware_class in (ContentSecurityPolicyMiddleware, CSPMiddleware):
-        middleware = middleware_class(lambda request: HttpResponse())
-        request = RequestFactory().get("/kontakt/")
-        middleware.process_request(request)
-        if request_setup:
-            request_setup(request)
-        response = HttpResponse("<p>x</p>")
-        if response_setup:
-            response_setup(response)
-        headers.append(middleware.process_response(request, response)["Content-Security-Policy"])
-    return headers
+@pytest.mark.urls("tests.security.csp_urls")
+def test_a_page_using_the_nonce_gets_it_in_its_policy(client, centre):
+    response = client.get("/csp/nonce/")
+    nonce = response.content.decode().split('nonce="')[1].split('"')[0]
+    assert f"'nonce-{nonce}'" in csp_directives(response)["script-src"]
+    assert "'nonce-" not in client.get("/kontakt/")["Content-Security-Policy"]
 
 
-def test_the_kept_policy_is_the_one_django_csp_builds():
-    ours, theirs = _csp_pair()
-    assert ours == theirs
-    assert "'nonce-" not in ours
+@pytest.mark.urls("tests.security.csp_urls")
+def test_a_view_that_sets_its_own_policy_keeps_it(client, centre):
+    response = client.get("/csp/wlasna/")
+    assert csp_directives(response)["img-src"] == ["https://tiles.example.org"]
 
 
-def test_a_page_using_the_nonce_gets_it_in_its_policy():
-    nonces = []
-    ours, theirs = _csp_pair(request_setup=lambda request: nonces.append(str(request.csp_nonce)))
-    assert f"'nonce-{nonces[0]}'" in ours
-    assert f"'nonce-{nonces[1]}'" in theirs
-
-
-def test_a_view_with_a_policy_of_its_own_keeps_it():
-    def update(response):
-        response._csp_update = {"img-src": ["https://tiles.example"]}
-
-    ours, theirs = _csp_pair(response_setup=update)
-    assert ours == theirs
-    assert "https://tiles.example" in ours
-
-
-def test_a_changed_setting_changes_the_kept_policy(settings):
-    before, _theirs = _csp_pair()
+def test_a_changed_setting_changes_the_policy(settings, centre):
     policy = {**settings.CONTENT_SECURITY_POLICY}
     policy["DIRECTIVES"] = {**policy["DIRECTIVES"], "img-src": ["'self'", "https://tiles.example"]}
     settings.CONTENT_SECURITY_POLICY = policy
-    after, theirs = _csp_pair()
-    assert after == theirs != before
-    assert "https://tiles.example" in after
+    assert "https://tiles.example" in Client().get("/kontakt/")["Content-Security-Policy"]
+
+
+def test_the_policy_is_the_one_django_csp_builds_from_the_same_settings(client, centre):
+    # Issue 14: our middleware builds the header once, with none of
+    # django-csp's private hooks; it must say what django-csp would say.
+    ours = csp_directives(client.get("/kontakt/"))
+    theirs = {
+        name: values for name, *values in (part.split() for part in build_policy().split(";"))
+    }
+    assert ours == theirs
+
+
+# Answers given before Django's SecurityMiddleware runs, or instead of a page.
+EARLY_ANSWERS = {
+    "bad_host": ({"HTTP_HOST": "evil.example"}, "get", b"", 400),
+    "unreadable": ({"CONTENT_TYPE": "text/plain; charset=hex"}, "get", b"", 400),
+    "too_large": ({"CONTENT_LENGTH": str(13 * 1024 * 1024)}, "post", b"x", 413),
+    "not_allowed": ({}, "post", b"a=1", 405),
+}
+
+
+@pytest.mark.parametrize("secure", [False, True], ids=["http", "https"])
+@pytest.mark.parametrize("kind", EARLY_ANSWERS)
+def test_early_answers_carry_every_security_header_and_hsts_over_https(
+    settings, centre, kind, secure
+):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    extra, method, body, status = EARLY_ANSWERS[kind]
+    client = guarded_client(raise_request_exception=False)
+    if method == "get":
+        response = client.get("/kontakt/?q=1", secure=secure, **extra)
+    else:
+        response = client.generic(
+            "POST", "/kontakt/", body, "application/x-www-form-urlencoded", secure, **extra
+        )
+    assert response.status_code == status
+    assert_every_security_header(response, secure=secure)
+    if not secure:
+        assert "Strict-Transport-Security" not in response
+
+
+@pytest.mark.urls("tests.security.boom_urls")
+def test_the_500_page_carries_every_security_header(centre, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    response = Client(raise_request_exception=False).get("/boom/", secure=True)
+    assert response.status_code == 500
+    assert_every_security_header(response, secure=True)
+
+
+def test_a_login_lockout_carries_every_security_header(settings, centre):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = client.post("/admin/login/", {"username": "ktos", "password": "zle-haslo"})
+    assert response.status_code == 429
+    assert_every_security_header(response)

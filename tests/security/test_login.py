@@ -33,13 +33,24 @@ def test_correct_password_logs_in_before_any_failure(client, editor):
     assert logged_in(attempt(client, "redaktor", PASSWORD))
 
 
-def test_account_is_locked_after_the_failure_limit_from_any_addresses(client, editor):
+def test_wrong_passwords_from_elsewhere_cannot_lock_a_caseworker_out(client, editor):
+    # Anyone may type a caseworker's login with wrong passwords, from one
+    # address or many: the caseworker still logs in from theirs.
+    limit = settings.AXES_FAILURE_LIMIT
+    for number in range(limit * 2):
+        attempt(client, "redaktor", "zle-haslo", address=f"203.0.113.{number}")
+    for _ in range(limit + 1):
+        attempt(client, "redaktor", "zle-haslo", address="203.0.113.99")
+    assert logged_in(attempt(client, "redaktor", PASSWORD, address="192.0.2.200"))
+
+
+def test_guessing_one_accounts_password_from_one_address_is_stopped(client, editor):
     limit = settings.AXES_FAILURE_LIMIT
     for number in range(limit):
-        response = attempt(client, "redaktor", "zle-haslo", address=f"203.0.113.{number}")
+        response = attempt(client, "redaktor", "zle-haslo", address="203.0.113.7")
         assert response.status_code == (200 if number < limit - 1 else 429)
-    # Even the right password from a fresh address is refused now.
-    response = attempt(client, "redaktor", PASSWORD, address="192.0.2.200")
+    # Even the right password is refused from that address now.
+    response = attempt(client, "redaktor", PASSWORD, address="203.0.113.7")
     assert response.status_code == 429
     assert "zablokowane" in response.content.decode().lower()
 
@@ -80,6 +91,27 @@ def test_a_successful_login_resets_the_count_of_failures(client, editor):
     for _ in range(limit - 1):
         attempt(client, "redaktor", "zle-haslo")
     assert logged_in(attempt(client, "redaktor", PASSWORD))
+
+
+@pytest.mark.parametrize(
+    "next_url",
+    ["https://evil.example/", "//evil.example/", "javascript:alert(1)", "///evil.example"],
+)
+def test_a_refused_next_after_admin_login_lands_on_the_admin_index(client, editor, next_url):
+    response = client.post(
+        f"/admin/login/?next={next_url}", {"username": "redaktor", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_safe_next_after_admin_login_is_followed(client, editor):
+    response = client.post(
+        "/admin/login/?next=/admin/projects/project/",
+        {"username": "redaktor", "password": PASSWORD},
+    )
+    assert response["Location"] == "/admin/projects/project/"
 
 
 def test_server_side_authenticate_without_a_request_still_checks_the_password(editor):

@@ -90,6 +90,15 @@ def test_the_500_page_reveals_nothing_and_the_log_line_has_path_request_id_and_t
     assert "RuntimeError: secret-detail" in entry["exception"]
 
 
+@pytest.mark.urls("tests.security.boom_urls")
+def test_a_500_writes_exactly_one_log_line(centre, caplog):
+    with caplog.at_level(logging.DEBUG):
+        Client(raise_request_exception=False).get("/boom/")
+    warnings = [record for record in caplog.records if record.levelno >= logging.WARNING]
+    assert [record.name for record in warnings] == ["django.request"]
+    assert "\n" not in JsonFormatter().format(warnings[0])
+
+
 def test_log_lines_written_during_a_request_name_that_request(client, centre):
     captured = []
 
