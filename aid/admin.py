@@ -1,3 +1,4 @@
+import reversion
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
@@ -5,6 +6,14 @@ from django.forms import Textarea
 from django.utils.translation import gettext_lazy as _
 
 from aid.models import AidDocument, Category, FormOfHelp, IncomeCriterion
+from core.admin import VersionedAdmin
+
+# A form of help's version holds its documents (the file names: files stay in
+# storage, so a restored document downloads again).
+reversion.register(AidDocument)
+reversion.register(FormOfHelp, follow=["documents"])
+reversion.register(Category)
+reversion.register(IncomeCriterion)
 
 
 class AidDocumentInline(admin.TabularInline):
@@ -19,7 +28,7 @@ class AidDocumentInline(admin.TabularInline):
 
 
 @admin.register(FormOfHelp)
-class FormOfHelpAdmin(admin.ModelAdmin):
+class FormOfHelpAdmin(VersionedAdmin):
     inlines = [AidDocumentInline]
     list_display = [
         "title",
@@ -61,7 +70,7 @@ class FormOfHelpAdmin(admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(VersionedAdmin):
     list_display = ["name", "order", "form_count"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -82,7 +91,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(IncomeCriterion)
-class IncomeCriterionAdmin(admin.ModelAdmin):
+class IncomeCriterionAdmin(VersionedAdmin):
     list_display = ["effective_from", "single_person", "per_person_in_family", "legal_basis"]
     fields = ["effective_from", "single_person", "per_person_in_family", "legal_basis"]
     date_hierarchy = "effective_from"

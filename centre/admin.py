@@ -1,3 +1,4 @@
+import reversion
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +21,17 @@ from core.admin import (
     SaturdayHolidaysMixin,
     SingletonAdmin,
     SpecialDayInline,
+    VersionedAdmin,
 )
+
+# A version of the centre or a unit is the record with its phones, weekly
+# hours and closure days, so restoring it brings all of them back together.
+for _row in (CentrePhone, CentreHours, CentreSpecialDay, UnitPhone, UnitHours, UnitSpecialDay):
+    reversion.register(_row)
+reversion.register(Centre, follow=["phones", "hours", "special_days"])
+reversion.register(Unit, follow=["phones", "hours", "special_days"])
+reversion.register(AccessibilityStatement)
+reversion.register(PublicInformation)
 
 
 class CentrePhoneInline(admin.TabularInline):
@@ -38,7 +49,7 @@ class CentreSpecialDayInline(SpecialDayInline):
 
 
 @admin.register(Centre)
-class CentreAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, SingletonAdmin):
+class CentreAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, VersionedAdmin, SingletonAdmin):
     inlines = [CentrePhoneInline, CentreHoursInline, CentreSpecialDayInline]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "intro"]}),
@@ -55,7 +66,7 @@ class CentreAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, SingletonAdmin):
 
 
 @admin.register(AccessibilityStatement)
-class AccessibilityStatementAdmin(SingletonAdmin):
+class AccessibilityStatementAdmin(VersionedAdmin, SingletonAdmin):
     fieldsets = [
         (None, {"fields": ["entity_name", "website_url", "published_on", "site_updated_on"]}),
         (
@@ -92,7 +103,7 @@ class AccessibilityStatementAdmin(SingletonAdmin):
 
 
 @admin.register(PublicInformation)
-class PublicInformationAdmin(SingletonAdmin):
+class PublicInformationAdmin(VersionedAdmin, SingletonAdmin):
     fields = [
         "easy_to_read",
         "sign_language_video_url",
@@ -116,7 +127,7 @@ class UnitSpecialDayInline(SpecialDayInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, admin.ModelAdmin):
+class UnitAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, VersionedAdmin):
     inlines = [UnitPhoneInline, UnitHoursInline, UnitSpecialDayInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "description", "order"]}),

@@ -1,3 +1,4 @@
+import reversion
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,19 @@ from core.admin import (
     OpeningHoursInline,
     SaturdayHolidaysMixin,
     SpecialDayInline,
+    VersionedAdmin,
+)
+
+# A version of an area holds its streets, sites (with their hours), initiatives,
+# specialists and events, so an area deleted by mistake comes back whole.
+# Organisers are shared by areas: they are only referred to, never restored
+# or deleted along with an area.
+for _row in (Street, Initiative, Specialist, SiteHours, SiteSpecialDay, Organiser):
+    reversion.register(_row)
+reversion.register(ActivitySite, follow=["hours", "special_days"])
+reversion.register(Event)
+reversion.register(
+    CommunityArea, follow=["streets", "sites", "initiatives", "specialists", "events"]
 )
 
 
@@ -73,7 +87,7 @@ def _sites_of_edited_area(request):
 
 
 @admin.register(CommunityArea)
-class CommunityAreaAdmin(ChangeHistoryMixin, admin.ModelAdmin):
+class CommunityAreaAdmin(ChangeHistoryMixin, VersionedAdmin):
     inlines = [StreetInline, ActivitySiteInline, InitiativeInline, SpecialistInline]
     list_display = ["name", "city", "since_year", "published", "site_count", "order"]
     list_editable = ["published", "order"]
@@ -110,7 +124,7 @@ class SiteSpecialDayInline(SpecialDayInline):
 
 
 @admin.register(ActivitySite)
-class ActivitySiteAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, admin.ModelAdmin):
+class ActivitySiteAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, VersionedAdmin):
     """Sites are also edited in their area; here they get their opening hours."""
 
     inlines = [SiteHoursInline, SiteSpecialDayInline]
@@ -139,14 +153,14 @@ class ActivitySiteAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, admin.ModelAd
 
 
 @admin.register(Organiser)
-class OrganiserAdmin(admin.ModelAdmin):
+class OrganiserAdmin(VersionedAdmin):
     list_display = ["name", "role", "phone", "email"]
     search_fields = ["name", "role", "email"]
     list_filter = ["areas"]
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(VersionedAdmin):
     list_display = ["title", "starts_at", "ends_at", "area", "site", "published"]
     list_editable = ["published"]
     list_filter = ["published", "area"]

@@ -1,7 +1,16 @@
 """Admin building blocks the apps share: change history with old → new values,
-inlines for opening hours, days off for Saturday holidays, single records."""
+versions with restore and recovery, inlines for opening hours, days off for
+Saturday holidays, single records.
+
+Versions come from django-reversion rather than django-simple-history:
+reversion stores a record together with its inlines (a project with its goals
+and partners, an area with its sites and events) as one revision, offers the
+deleted ones back in the admin ("Odzyskaj usunięte …") and needs no extra
+table per model, only its own two.
+"""
 
 import datetime
+from contextlib import contextmanager
 
 from django import forms
 from django.contrib import admin, messages
@@ -10,13 +19,17 @@ from django.contrib.admin.widgets import AdminDateWidget
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from reversion import add_to_revision, create_revision, set_comment, set_user
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from core import holidays
 
@@ -85,6 +98,164 @@ class ChangeHistoryMixin:
                     % {"name": deleted._meta.verbose_name, "object": deleted}
                 )
         return " ".join(parts) or super().construct_change_message(request, form, formsets, add)
+
+
+def _stored_value(model, name, value):
+    """A value kept in a version, as an editor would recognise it."""
+    if value in (None, "", []):
+        return "—"
+    field = model._meta.get_field(name)
+    if field.many_to_many or field.is_relation:
+        pks = value if isinstance(value, list) else [value]
+        related = field.related_model._default_manager.filter(pk__in=pks)
+        return ", ".join(map(str, related)) or ", ".join(map(str, pks))
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return gettext("tak") if value else gettext("nie")
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+def _changed_fields(model, old, new):
+    """(label, before, after) for each field whose stored value differs."""
+    rows = []
+    for name in new.keys() | old.keys():
+        field = model._meta.get_field(name)
+        if field.primary_key or old.get(name) == new.get(name):
+            continue
+        rows.append(
+            (
+                str(field.verbose_name),
+                _stored_value(model, name, old.get(name)),
+                _stored_value(model, name, new.get(name)),
+            )
+        )
+    return sorted(rows)
+
+
+def compare_versions(old, new):
+    """What changed between two versions of a record, its followed inlines included.
+
+    A list of sections, each a heading and its (field, before, after) rows:
+    the record first, then every inline row that was added, changed or removed.
+    """
+    model = new.content_type.model_class()
+    sections = []
+    main = _changed_fields(model, old.field_dict, new.field_dict)
+    if main:
+        sections.append((str(new.object_repr), main))
+
+    def followed(version):
+        return {
+            (v.content_type_id, v.object_id): v
+            for v in version.revision.version_set.select_related("content_type")
+            if v.pk != version.pk
+        }
+
+    before, after = followed(old), followed(new)
+    for key in sorted(before.keys() | after.keys(), key=lambda k: (k[0], k[1])):
+        was, now = before.get(key), after.get(key)
+        inline_model = (now or was).content_type.model_class()
+        name = inline_model._meta.verbose_name
+        if was is None:
+            heading = gettext("Dodano: %(name)s „%(object)s”") % {"name": name, "object": now}
+            rows = _changed_fields(inline_model, {}, now.field_dict)
+        elif now is None:
+            heading = gettext("Usunięto: %(name)s „%(object)s”") % {"name": name, "object": was}
+            rows = _changed_fields(inline_model, was.field_dict, {})
+        else:
+            rows = _changed_fields(inline_model, was.field_dict, now.field_dict)
+            heading = gettext("Zmieniono: %(name)s „%(object)s”") % {"name": name, "object": now}
+        if rows:
+            sections.append((heading, rows))
+    return sections
+
+
+class VersionedAdmin(VersionAdmin):
+    """Versions of a record with its inlines: history, comparison, restore and recovery.
+
+    The history page is reversion's, with ChangeHistoryMixin's old → new
+    message as each version's comment, a link to compare a version with the
+    one before it, and "Przywróć tę wersję". Deleting keeps the last state as
+    a version, so the record and everything deleted with it can be recovered
+    from "Odzyskaj usunięte …" with all its rows.
+    """
+
+    object_history_template = "admin/versions/object_history.html"
+    recover_list_template = "admin/versions/recover_list.html"
+    revision_form_template = "admin/versions/revision_form.html"
+    recover_form_template = "admin/versions/recover_form.html"
+
+    @contextmanager
+    def create_revision(self, request):
+        # A page that only reads (the change list, a form opened to look at)
+        # saves nothing, so it needs no transaction of its own.
+        with create_revision(atomic=request.method not in {"GET", "HEAD"}):
+            set_user(request.user)
+            yield
+
+    def get_urls(self):
+        opts = self.model._meta
+        compare = path(
+            "<path:object_id>/history/<int:version_id>/compare/",
+            self.admin_site.admin_view(self.compare_view),
+            name=f"{opts.app_label}_{opts.model_name}_compare",
+        )
+        return [compare, *super().get_urls()]
+
+    def compare_view(self, request, object_id, version_id):
+        """The changes a version made, against the version saved before it."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(obj).select_related("revision__user")
+        new = get_object_or_404(versions, pk=version_id)
+        old = versions.filter(pk__lt=new.pk).first()
+        if old is None:
+            raise Http404
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Porównanie wersji: %(object)s") % {"object": obj},
+            "subtitle": None,
+            "opts": opts,
+            "object": obj,
+            "old": old,
+            "new": new,
+            "sections": compare_versions(old, new),
+            "restore_old_url": reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_revision",
+                args=[object_id, old.pk],
+            ),
+            "restore_new_url": reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_revision",
+                args=[object_id, new.pk],
+            ),
+        }
+        return TemplateResponse(request, "admin/versions/compare.html", context)
+
+    def _keep_before_deletion(self, request, objects):
+        with create_revision():
+            set_user(request.user)
+            set_comment(gettext("Stan przed usunięciem."))
+            for obj in objects:
+                add_to_revision(obj)
+
+    def delete_model(self, request, obj):
+        self._keep_before_deletion(request, [obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        self._keep_before_deletion(request, list(queryset))
+        super().delete_queryset(request, queryset)
 
 
 class OpeningHoursInline(admin.TabularInline):

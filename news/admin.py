@@ -1,16 +1,19 @@
+import reversion
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import ChangeHistoryMixin
+from core.admin import ChangeHistoryMixin, VersionedAdmin
 from core.publication_admin import PublicationAdminMixin, PublicationStatusFilter
 from news.models import NewsItem
 
+reversion.register(NewsItem)
+
 
 @admin.register(NewsItem)
-class NewsItemAdmin(PublicationAdminMixin, ChangeHistoryMixin, admin.ModelAdmin):
+class NewsItemAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
     list_display = ["title", "publication_status_column", "is_urgent", "published_at"]
     list_filter = [PublicationStatusFilter, "is_urgent"]
     search_fields = ["title", "lead", "body"]

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "survey",
     "news",
     "aid",
+    "reversion",
 ]
 
 # The header middlewares come first, so that every response carries the

@@ -1,3 +1,4 @@
+import reversion
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
@@ -6,7 +7,15 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import VersionedAdmin
 from projects.models import Outcome, Partner, Partnership, Project, SpecificGoal, TargetGroup
+
+# A version of a project holds its goals, partnerships and outcomes. Partners
+# and target groups are shared by projects: a project's version only refers
+# to them, and restoring or deleting a project never touches them.
+for _row in (SpecificGoal, Partnership, Outcome, Partner, TargetGroup):
+    reversion.register(_row)
+reversion.register(Project, follow=["goals", "partnerships", "outcomes"])
 
 
 class SpecificGoalInline(admin.TabularInline):
@@ -31,7 +40,7 @@ class OutcomeInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(VersionedAdmin):
     inlines = [SpecificGoalInline, PartnershipInline, OutcomeInline]
     list_display = ["title", "status", "start_date", "end_date", "is_published", "published_at"]
     list_filter = ["status", "is_published", "target_groups", "partners"]
@@ -52,7 +61,7 @@ class ProjectAdmin(admin.ModelAdmin):
 
 
 @admin.register(TargetGroup)
-class TargetGroupAdmin(admin.ModelAdmin):
+class TargetGroupAdmin(VersionedAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -85,7 +94,7 @@ class PartnerProjectsInline(admin.TabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(VersionedAdmin):
     inlines = [PartnerProjectsInline]
     list_display = ["name", "website", "project_count"]
     search_fields = ["name"]

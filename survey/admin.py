@@ -2,6 +2,7 @@ import csv
 import itertools
 from decimal import ROUND_HALF_UP, Decimal
 
+import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -17,7 +18,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import VersionedAdmin
 from survey.models import Ballot, Choice, Poll
+
+# A poll's version holds its choices. Ballots are residents' votes, not
+# editor content: they are neither versioned nor restored.
+reversion.register(Choice)
+reversion.register(Poll, follow=["choices"])
 
 # Single ballots (time, answer and comment together) are for the few people
 # an administrator names; editors read counts and comments without times.
@@ -158,7 +165,7 @@ class ChoiceInline(admin.TabularInline):
 
 
 @admin.register(Poll)
-class PollAdmin(admin.ModelAdmin):
+class PollAdmin(VersionedAdmin):
     list_display = ["question", "opens_at", "closes_at", "published", "ballot_count"]
     list_filter = ["published", "results_visibility", "opens_at"]
     search_fields = ["question", "description"]

@@ -23,6 +23,12 @@ RESTRICTED = {
 }
 ALL_ACTIONS = {"view", "add", "change", "delete"}
 
+# Versions of content (django-reversion): editors read them; the history,
+# comparison, restore and recovery pages in the admin need only the content
+# model's own permissions, and versions are never edited by hand.
+VERSION_APPS = ["reversion"]
+VERSION_ACTIONS = {"view"}
+
 
 def editor_permissions():
     """The permissions of the editors' group.
@@ -32,16 +38,20 @@ def editor_permissions():
     single ballots with their times) are for the few people an administrator
     names, one by one, never for the whole group.
     """
-    candidates = Permission.objects.filter(content_type__app_label__in=CONTENT_APPS).select_related(
-        "content_type"
-    )
+    candidates = Permission.objects.filter(
+        content_type__app_label__in=CONTENT_APPS + VERSION_APPS
+    ).select_related("content_type")
     chosen = []
     for permission in candidates:
         content_type = permission.content_type
         action, _, model_name = permission.codename.partition("_")
         if model_name != content_type.model:
             continue
-        if action in RESTRICTED.get(f"{content_type.app_label}.{model_name}", ALL_ACTIONS):
+        if content_type.app_label in VERSION_APPS:
+            allowed = VERSION_ACTIONS
+        else:
+            allowed = RESTRICTED.get(f"{content_type.app_label}.{model_name}", ALL_ACTIONS)
+        if action in allowed:
             chosen.append(permission)
     return chosen
 
