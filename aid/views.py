@@ -12,6 +12,7 @@ from aid import income
 from aid.forms import IncomeCheckForm
 from aid.models import Category, FormOfHelp, IncomeCriterion
 from core.hours import WARSAW
+from core.qr import absolute_url
 from core.visibility import VisibleObjectMixin
 from web.pagecache import valid_until
 
@@ -55,6 +56,23 @@ class FormOfHelpDetailView(PublishedFormOfHelpMixin, DetailView):
             # page someone may need to hide having read.
             add_never_cache_headers(response)
         return response
+
+
+class FormOfHelpLeafletView(FormOfHelpDetailView):
+    """The form of help on one printed A4 sheet, for caseworkers to hand out.
+
+    It keeps the page's care for sensitive help: the quick exit and no-store.
+    """
+
+    template_name = "aid/formofhelp_leaflet.html"
+
+    def get_context_data(self, **kwargs):
+        # The unit's coming closures move on at midnight.
+        valid_until(_midnight(timezone.localdate() + dt.timedelta(days=1)))
+        path = self.object.get_absolute_url()
+        return super().get_context_data(
+            back_url=path, page_url=absolute_url(self.request, path), **kwargs
+        )
 
 
 def _midnight(date):

@@ -15,4 +15,5 @@ urlpatterns = [
     path("wydarzenia/<slug:slug>/", views.EventDetailView.as_view(), name="event"),
     path("wydarzenia/<slug:slug>.ics", views.event_ics, name="event_ics"),
     path("<slug:slug>/", views.AreaDetailView.as_view(), name="detail"),
+    path("<slug:slug>/ulotka/", views.AreaLeafletView.as_view(), name="leaflet"),
 ]

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -9,7 +11,9 @@ from django.views.generic import DetailView, ListView
 from communities import feeds, structured_data
 from communities.forms import AddressLookupForm
 from communities.models import ActivitySite, CommunityArea, Event, Initiative, Specialist
+from core.qr import absolute_url
 from core.visibility import VisibleObjectMixin
+from web.pagecache import valid_until
 
 EVENTS_PER_PAGE = 30
 
@@ -105,6 +109,49 @@ class AreaDetailView(AreaMixin, DetailView):
             structured_data=structured_data.activity_sites(sites, self.request),
         )
         return context
+
+
+LEAFLET_EVENTS = 3
+
+
+class AreaLeafletView(AreaMixin, DetailView):
+    """The area on one printed A4 sheet: its sites and hours, organisers, next events."""
+
+    template_name = "communities/area_leaflet.html"
+    context_object_name = "area"
+
+    def get_queryset(self):
+        events = Event.objects.select_related("site").visible_to(self.request.user)
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                "organisers",
+                Prefetch("sites", queryset=ActivitySite.objects.with_hours()),
+                Prefetch(
+                    "events",
+                    queryset=events.upcoming()[:LEAFLET_EVENTS],
+                    to_attr="upcoming_events",
+                ),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        # The coming closures move on at midnight and an event drops off the
+        # sheet once it ends, with no edit to bump the page cache.
+        events = self.object.upcoming_events
+        valid_until(min((event.ends_at for event in events), default=None))
+        tomorrow = timezone.localdate() + dt.timedelta(days=1)
+        valid_until(
+            dt.datetime.combine(tomorrow, dt.time(), tzinfo=timezone.get_current_timezone())
+        )
+        path = self.object.get_absolute_url()
+        return super().get_context_data(
+            sites=list(self.object.sites.all()),
+            back_url=path,
+            page_url=absolute_url(self.request, path),
+            **kwargs,
+        )
 
 
 class EventListView(EventMixin, ListView):

@@ -228,6 +228,9 @@ DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_MB", 10) * 1024 * 1024
 # Where "Wyjdź szybko" on pages about violence and crisis leads: a neutral
 # site that says nothing about what the reader was looking at.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.google.pl/")
+# The public origin ("https://ops.example.pl") that printed leaflets' QR codes
+# lead to; empty means the origin of the request that printed them.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
