@@ -20,7 +20,7 @@ install: $(STAMP)
 
 # Debian's Chromium for the browser tests (Playwright's own browser download
 # does not work on these machines), Java for the Nu HTML validator and Caddy
-# for the production recipe's test (tests/deploy/). Installed only when
+# for the production recipe's test (tests/web/test_caddy.py). Installed only when
 # missing, and only as root. (Where systemd runs, Debian also starts its own
 # caddy.service on port 80: `systemctl disable --now caddy` on a laptop.)
 system-deps:

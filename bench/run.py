@@ -96,7 +96,7 @@ class Interrupted(BaseException):
     """SIGTERM or the deadline: unwind like Ctrl-C so that cleanup runs."""
 
 
-# --- parsing (pure functions, tested in tests/bench) ------------------------
+# --- parsing (pure functions, tested in tests/web/test_bench.py) ---------------
 
 
 def parse_wrk_json(output):

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from survey.admin import CONFIRM_BALLOT_DELETION
 from survey.models import Ballot, Choice, Poll
-from tests.security.adminforms import as_post_data, form_fields
 from tests.survey.factories import make_ballots, make_poll
+from tests.web.adminforms import as_post_data, form_fields
 
 pytestmark = pytest.mark.django_db
 

@@ -64,7 +64,7 @@ def test_unknown_hosts_get_400(centre, host):
     assert client.get("/", HTTP_HOST=host).status_code == 400
 
 
-@pytest.mark.urls("tests.security.boom_urls")
+@pytest.mark.urls("tests.web.boom_urls")
 def test_the_500_page_reveals_nothing_and_the_log_line_has_path_request_id_and_traceback(
     centre, caplog
 ):
@@ -90,7 +90,7 @@ def test_the_500_page_reveals_nothing_and_the_log_line_has_path_request_id_and_t
     assert "RuntimeError: secret-detail" in entry["exception"]
 
 
-@pytest.mark.urls("tests.security.boom_urls")
+@pytest.mark.urls("tests.web.boom_urls")
 def test_a_500_writes_exactly_one_log_line(centre, caplog):
     with caplog.at_level(logging.DEBUG):
         Client(raise_request_exception=False).get("/boom/")

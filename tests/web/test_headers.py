@@ -4,8 +4,8 @@ import pytest
 from csp.utils import build_policy
 from django.test import Client
 
-from tests.security.guarded import guarded_client
-from tests.security.headers import assert_every_security_header, csp_directives
+from tests.web.guarded import guarded_client
+from tests.web.headers import assert_every_security_header, csp_directives
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +94,7 @@ def test_map_tiles_origin_is_the_only_foreign_image_source():
     )
 
 
-@pytest.mark.urls("tests.security.csp_urls")
+@pytest.mark.urls("tests.web.csp_urls")
 def test_a_page_using_the_nonce_gets_it_in_its_policy(client, centre):
     response = client.get("/csp/nonce/")
     nonce = response.content.decode().split('nonce="')[1].split('"')[0]
@@ -102,7 +102,7 @@ def test_a_page_using_the_nonce_gets_it_in_its_policy(client, centre):
     assert "'nonce-" not in client.get("/kontakt/")["Content-Security-Policy"]
 
 
-@pytest.mark.urls("tests.security.csp_urls")
+@pytest.mark.urls("tests.web.csp_urls")
 def test_a_view_that_sets_its_own_policy_keeps_it(client, centre):
     response = client.get("/csp/wlasna/")
     assert csp_directives(response)["img-src"] == ["https://tiles.example.org"]
@@ -156,7 +156,7 @@ def test_early_answers_carry_every_security_header_and_hsts_over_https(
         assert "Strict-Transport-Security" not in response
 
 
-@pytest.mark.urls("tests.security.boom_urls")
+@pytest.mark.urls("tests.web.boom_urls")
 def test_the_500_page_carries_every_security_header(centre, settings):
     settings.SECURE_HSTS_SECONDS = 31536000
     response = Client(raise_request_exception=False).get("/boom/", secure=True)

@@ -16,9 +16,9 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.security.guarded import guarded_client
-from tests.security.headers import assert_every_security_header
-from tests.security.public_urls import public_urls, url_patterns
+from tests.web.guarded import guarded_client
+from tests.web.headers import assert_every_security_header
+from tests.web.public_urls import public_urls, url_patterns
 
 pytestmark = pytest.mark.django_db
 

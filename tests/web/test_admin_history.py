@@ -6,7 +6,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 
 from centre.models import CentreHours, CentrePhone
-from tests.security.adminforms import as_post_data, form_fields
+from tests.web.adminforms import as_post_data, form_fields
 
 pytestmark = pytest.mark.django_db
 

@@ -17,9 +17,9 @@ import pytest
 from django.test import Client
 
 from tests.production import gunicorn, manage, production_env
-from tests.security.guarded import guarded_client
-from tests.security.headers import assert_every_security_header
 from tests.survey.factories import make_poll
+from tests.web.guarded import guarded_client
+from tests.web.headers import assert_every_security_header
 from web.log import JsonFormatter
 from web.middleware import GuardedApplication, readable_charset, unreadable_content_type
 
@@ -173,7 +173,7 @@ def test_before_the_guard_django_could_not_even_build_these_requests(centre):
         Client().generic("POST", "/projekty/", MULTIPART, "multipart/form-data; boundary*=X''Y")
 
 
-@pytest.mark.urls("tests.security.broken_urls")
+@pytest.mark.urls("tests.web.broken_urls")
 def test_a_failure_that_escapes_django_gets_the_sites_500_page_and_one_log_line(centre, caplog):
     client = guarded_client(raise_request_exception=False)
     with caplog.at_level(logging.INFO):

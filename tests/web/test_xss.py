@@ -9,8 +9,8 @@ from django.core.validators import MaxLengthValidator, ProhibitNullCharactersVal
 from django.db import models
 from django.test import Client
 
-from tests.security.adminforms import as_post_data, form_fields
-from tests.security.public_urls import CONTENT_APPS, public_urls
+from tests.web.adminforms import as_post_data, form_fields
+from tests.web.public_urls import CONTENT_APPS, public_urls
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from communities.models import ActivitySite
 from projects.models import Project
 from tests.communities.factories import make_full_area
 from tests.projects.factories import make_project
-from tests.security.adminforms import as_post_data, form_fields
-from tests.security.test_images import photo_with_gps_exif
+from tests.web.adminforms import as_post_data, form_fields
+from tests.web.test_images import photo_with_gps_exif
 
 pytestmark = pytest.mark.django_db
 
