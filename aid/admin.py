@@ -6,7 +6,7 @@ from django.forms import Textarea
 from django.utils.translation import gettext_lazy as _
 
 from aid.models import AidDocument, Category, FormOfHelp, IncomeCriterion
-from core.admin import VersionedAdmin
+from core.admin import ChangeHistoryMixin, VersionedAdmin
 
 # A form of help's version holds its documents (the file names: files stay in
 # storage, so a restored document downloads again).
@@ -28,7 +28,7 @@ class AidDocumentInline(admin.TabularInline):
 
 
 @admin.register(FormOfHelp)
-class FormOfHelpAdmin(VersionedAdmin):
+class FormOfHelpAdmin(ChangeHistoryMixin, VersionedAdmin):
     inlines = [AidDocumentInline]
     list_display = [
         "title",

@@ -160,7 +160,7 @@ class OrganiserAdmin(VersionedAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(VersionedAdmin):
+class EventAdmin(ChangeHistoryMixin, VersionedAdmin):
     list_display = ["title", "starts_at", "ends_at", "area", "site", "published"]
     list_editable = ["published"]
     list_filter = ["published", "area"]

@@ -24,6 +24,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.decorators import method_decorator
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -38,6 +39,13 @@ def _shown(field, value):
     """A form value as an editor would recognise it in the change history."""
     if value in (None, ""):
         return "—"
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        # Initial values are objects, cleaned ones a queryset; typed ones pks.
+        chosen = [
+            item if hasattr(item, "pk") else field.queryset.filter(pk=item).first() or item
+            for item in value
+        ]
+        return f"„{', '.join(map(str, chosen))}”" if chosen else "—"
     if isinstance(field, forms.ModelChoiceField) and not hasattr(value, "pk"):
         value = field.queryset.filter(pk=value).first() or value
     elif getattr(field, "choices", None) and not isinstance(field, forms.ModelChoiceField):
@@ -127,15 +135,14 @@ def _changed_fields(model, old, new):
     rows = []
     for name in new.keys() | old.keys():
         field = model._meta.get_field(name)
-        if field.primary_key or old.get(name) == new.get(name):
+        # Fields editors never type (the id, "last changed") are noise here.
+        if field.primary_key or not field.editable or old.get(name) == new.get(name):
             continue
-        rows.append(
-            (
-                str(field.verbose_name),
-                _stored_value(model, name, old.get(name)),
-                _stored_value(model, name, new.get(name)),
-            )
-        )
+        before = _stored_value(model, name, old.get(name))
+        after = _stored_value(model, name, new.get(name))
+        # A time saved again without its seconds reads the same: not a change.
+        if before != after:
+            rows.append((str(field.verbose_name), before, after))
     return sorted(rows)
 
 
@@ -191,6 +198,7 @@ class VersionedAdmin(VersionAdmin):
     recover_list_template = "admin/versions/recover_list.html"
     revision_form_template = "admin/versions/revision_form.html"
     recover_form_template = "admin/versions/recover_form.html"
+    delete_confirmation_template = "admin/versions/delete_confirmation.html"
 
     @contextmanager
     def create_revision(self, request):
@@ -241,6 +249,47 @@ class VersionedAdmin(VersionAdmin):
             ),
         }
         return TemplateResponse(request, "admin/versions/compare.html", context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        # Records shared with others (partners, target groups, organisers) are
+        # only referred to: the page names them so editors see they stay.
+        obj = self.get_object(request, unquote(object_id))
+        shared = []
+        if obj is not None:
+            for field in self.model._meta.many_to_many:
+                count = getattr(obj, field.name).count()
+                if count:
+                    shared.append((field.verbose_name, count))
+        context = {"shared_records": shared, **(extra_context or {})}
+        return super().delete_view(request, object_id, context)
+
+    def get_deleted_objects(self, objs, request):
+        """Django's list without the rows that only link this record to shared ones.
+
+        "Powiązanie communityarea do organiser: CommunityArea_organisers
+        object (1)" means nothing to an editor; the shared records themselves
+        stay, and the confirmation page says so.
+        """
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        links = [
+            field.remote_field.through._meta
+            for field in self.model._meta.many_to_many
+            if field.remote_field.through._meta.auto_created
+        ]
+        prefixes = tuple(f"{capfirst(link.verbose_name)}: " for link in links)
+        plural = {str(link.verbose_name_plural) for link in links}
+
+        def without_links(items):
+            kept = []
+            for item in items:
+                if isinstance(item, list):
+                    kept.append(without_links(item))
+                elif not (prefixes and str(item).startswith(prefixes)):
+                    kept.append(item)
+            return kept
+
+        model_count = {name: n for name, n in model_count.items() if str(name) not in plural}
+        return without_links(deleted), model_count, perms_needed, protected
 
     def _keep_before_deletion(self, request, objects):
         with create_revision():

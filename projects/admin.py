@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import VersionedAdmin
+from core.admin import ChangeHistoryMixin, VersionedAdmin
 from projects.models import Outcome, Partner, Partnership, Project, SpecificGoal, TargetGroup
 
 # A version of a project holds its goals, partnerships and outcomes. Partners
@@ -40,7 +40,7 @@ class OutcomeInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(VersionedAdmin):
+class ProjectAdmin(ChangeHistoryMixin, VersionedAdmin):
     inlines = [SpecificGoalInline, PartnershipInline, OutcomeInline]
     list_display = ["title", "status", "start_date", "end_date", "is_published", "published_at"]
     list_filter = ["status", "is_published", "target_groups", "partners"]

@@ -18,7 +18,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import VersionedAdmin
+from core.admin import ChangeHistoryMixin, VersionedAdmin
 from survey.models import Ballot, Choice, Poll
 
 # A poll's version holds its choices. Ballots are residents' votes, not
@@ -165,7 +165,7 @@ class ChoiceInline(admin.TabularInline):
 
 
 @admin.register(Poll)
-class PollAdmin(VersionedAdmin):
+class PollAdmin(ChangeHistoryMixin, VersionedAdmin):
     list_display = ["question", "opens_at", "closes_at", "published", "ballot_count"]
     list_filter = ["published", "results_visibility", "opens_at"]
     search_fields = ["question", "description"]

@@ -13,7 +13,7 @@ from opsportal.management.commands.setup_roles import EDITORS_GROUP
 from projects.models import Partner, Project, TargetGroup
 from tests.communities.factories import make_full_area
 from tests.projects.factories import add_goal, make_group, make_partner, make_project
-from tests.security.adminforms import as_post_data, form_fields
+from tests.web.adminforms import as_post_data, form_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +161,26 @@ def test_editors_have_the_recover_list_of_every_versioned_content_type(editor_cl
         response = editor_client.get(reverse(f"admin:{name}_recoverlist"))
         assert response.status_code == 200, name
         assert "Nie ma usuniętych wpisów do odzyskania." in response.text
+
+
+def test_deleting_an_area_says_what_goes_with_it_and_that_organisers_stay(editor_client):
+    area = make_full_area()
+    page = editor_client.get(reverse("admin:communities_communityarea_delete", args=[area.pk])).text
+    assert f"Razem z „{area}” zostanie usunięte wszystko, co wymieniono poniżej." in page
+    assert "organizatorzy (1)" in page
+    assert "Odzyskaj usunięte obszary OSL" in page
+    assert "Wydarzenie:" in page
+    # The rows that only link the area to shared organisers are not listed.
+    assert "object (" not in page
+
+
+def test_project_history_records_old_and_new_target_groups(editor_client):
+    seniors, youth = make_group("Seniorzy"), make_group("Młodzież")
+    project = make_project(groups=[seniors])
+    change_url = reverse("admin:projects_project_change", args=[project.pk])
+    assert submit(editor_client, change_url, target_groups=str(youth.pk)).status_code == 302
+    entry = LogEntry.objects.filter(object_id=str(project.pk)).latest("action_time")
+    assert "„Seniorzy” → „Młodzież”" in entry.get_change_message()
+    assert Version.objects.get_for_object(project).first().revision.get_comment() == (
+        entry.get_change_message()
+    )
