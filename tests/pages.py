@@ -1,6 +1,7 @@
 """The public pages of the site, for sweeps over all of them, and what tests read off a page."""
 
 import re
+from urllib.parse import urlsplit
 
 _CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -61,3 +62,13 @@ def public_pages():
         "/szukaj/?q=",
         "/nie-ma-takiej-strony/",
     ]
+
+
+def is_leaflet(path):
+    """A leaflet is a sheet to print: no site header, menu, search or announcements."""
+    return urlsplit(path).path.endswith("/ulotka/")
+
+
+def site_pages():
+    """The public pages in the site's layout: every kind but the leaflets."""
+    return [path for path in public_pages() if not is_leaflet(path)]

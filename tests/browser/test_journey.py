@@ -61,7 +61,7 @@ def test_keyboard_only_journey_from_home_to_a_project_and_a_vote(live_server, pa
     page.keyboard.press("Enter")
     page.wait_for_url("**/wyniki/")
 
-    status = page.locator("[role=status]")
+    status = page.locator(".messages[role=status]")
     assert "głos" in status.inner_text().lower()
     assert Ballot.objects.count() == ballots_before + 1
     assert page.locator("h1").count() == 1

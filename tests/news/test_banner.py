@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.news.factories import DRAFT, make_news
-from tests.pages import public_pages
+from tests.pages import site_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def test_the_demo_announcement_is_on_every_page_type_until_its_end_and_then_on_n
     # The demo's urgent notice runs from midnight of the day it is loaded to 16:00
     # seven days later.
     call_command("load_demo", stdout=io.StringIO())
-    pages = public_pages()
+    pages = site_pages()
     assert "/aktualnosci/" in pages
     missing = [path for path in pages if FROST not in banner_titles(client.get(path).text)]
     assert missing == []

@@ -16,7 +16,7 @@ from communities.models import CommunityArea, Event
 from projects.models import Project
 from survey.models import Poll
 from tests.communities.factories import make_area, make_event
-from tests.pages import public_pages
+from tests.pages import public_pages, site_pages
 from tests.projects.factories import make_project
 
 pytestmark = pytest.mark.django_db
@@ -188,7 +188,7 @@ def test_every_json_ld_block_on_the_demo_pages_parses(client, demo):
 
 def test_every_page_has_a_description_and_opengraph_tags(client, demo):
     missing = {}
-    for path in public_pages():
+    for path in site_pages():
         meta = parse(client.get(path)).meta
         absent = [
             key
@@ -262,7 +262,7 @@ def test_breadcrumb_json_ld_cannot_be_broken_out_of_by_editor_text(client):
 
 
 def test_every_page_has_the_labelled_header_search_form(client, demo):
-    for path in public_pages():
+    for path in site_pages():
         html = client.get(path).content.decode()
         form = re.search(r'<form class="site-search" action="/szukaj/" method="get"[^>]*>', html)
         assert form, path

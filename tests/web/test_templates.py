@@ -19,7 +19,7 @@ from news.models import NewsItem
 from projects.models import Project
 from survey.models import Poll
 from tests.communities.factories import make_area, make_event, make_site
-from tests.pages import public_pages
+from tests.pages import is_leaflet, public_pages
 from tests.projects.factories import make_group, make_project
 from web import pagecache
 
@@ -85,8 +85,7 @@ def test_menu_item_is_current_on_its_own_pages_and_on_no_other(client, menu_page
     for path in sorted(every_page):
         current = current_menu_items(client.get(path))
         if current is None:
-            # Only a leaflet, a sheet to print, goes without the site menu.
-            assert urlsplit(path).path.endswith("/ulotka/"), path
+            assert is_leaflet(path), path
             continue
         if urlsplit(path).path in own:
             assert current == [item], path
