@@ -11,8 +11,7 @@ from core.models import (
     SpecialDay,
     open_on_holidays_field,
 )
-from core.places import Place, tel_href
-from core.validators import phone_validator
+from core.places import Phone, Place
 
 
 class CentreQuerySet(models.QuerySet):
@@ -67,31 +66,14 @@ class Centre(HasOpeningHours, Place, SingletonModel):
         return cls.objects.with_details().first()
 
 
-class CentrePhone(models.Model):
+class CentrePhone(Phone):
     centre = models.ForeignKey(
         Centre, on_delete=models.CASCADE, related_name="phones", verbose_name=_("ośrodek")
     )
-    label = models.CharField(
-        _("opis"), max_length=80, help_text=_("Np. sekretariat, dział świadczeń.")
-    )
-    number = models.CharField(
-        _("numer"),
-        max_length=40,
-        validators=[phone_validator],
-    )
-    order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
 
-    class Meta:
-        ordering = ["order", "pk"]
+    class Meta(Phone.Meta):
         verbose_name = _("telefon")
         verbose_name_plural = _("telefony")
-
-    def __str__(self):
-        return f"{self.label}: {self.number}"
-
-    @property
-    def href(self):
-        return tel_href(self.number)
 
 
 class CentreHours(OpeningHours):
@@ -308,25 +290,14 @@ class Unit(HasOpeningHours, Place):
         return f"placowka-{self.slug}"
 
 
-class UnitPhone(models.Model):
+class UnitPhone(Phone):
     unit = models.ForeignKey(
         Unit, on_delete=models.CASCADE, related_name="phones", verbose_name=_("placówka")
     )
-    label = models.CharField(_("opis"), max_length=80, help_text=_("Np. rejestracja, kierownik."))
-    number = models.CharField(_("numer"), max_length=40, validators=[phone_validator])
-    order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
 
-    class Meta:
-        ordering = ["order", "pk"]
+    class Meta(Phone.Meta):
         verbose_name = _("telefon placówki")
         verbose_name_plural = _("telefony placówki")
-
-    def __str__(self):
-        return f"{self.label}: {self.number}"
-
-    @property
-    def href(self):
-        return tel_href(self.number)
 
 
 class UnitHours(OpeningHours):

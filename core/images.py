@@ -13,7 +13,9 @@ import warnings
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -116,3 +118,36 @@ class SafeImageField(models.ImageField):
             cleaned = reencode(file)
             file.save(cleaned.name, cleaned, save=False)
         return super().pre_save(model_instance, add)
+
+
+PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+
+
+def photo_field(upload_to):
+    """An optional photo of a page, checked by content and stored re-encoded without metadata."""
+    return SafeImageField(
+        _("zdjęcie"),
+        upload_to=upload_to,
+        blank=True,
+        validators=[FileExtensionValidator(PHOTO_EXTENSIONS)],
+        help_text=_("JPG, PNG lub WebP, najwyżej 5 MB i 6000 pikseli na dłuższym boku."),
+    )
+
+
+def photo_alt_field():
+    """The photo's text alternative, for people who do not see it."""
+    return models.CharField(
+        _("opis zdjęcia (tekst alternatywny)"),
+        max_length=250,
+        blank=True,
+        help_text=_("Co widać na zdjęciu — dla osób, które go nie zobaczą. Wymagany ze zdjęciem."),
+    )
+
+
+def photo_alt_constraint(name):
+    """A photo needs its text alternative: the admin says so and the database refuses it."""
+    return models.CheckConstraint(
+        condition=Q(image="") | ~Q(image_alt=""),
+        name=name,
+        violation_error_message=_("Opisz zdjęcie: tekst alternatywny jest wymagany."),
+    )

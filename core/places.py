@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.validators import postal_code_validator
+from core.validators import phone_validator, postal_code_validator
 
 # Close enough to show the entrance of one building among the blocks of an estate.
 MAP_ZOOM = 18
@@ -88,3 +88,28 @@ def tel_href(number):
     if len(digits) == 9:
         return f"tel:+48{digits}"
     return f"tel:{digits}"
+
+
+class Phone(models.Model):
+    """A phone line of a place, in the order the page lists them.
+
+    The concrete subclass adds a foreign key to its owner with
+    ``related_name="phones"``.
+    """
+
+    label = models.CharField(
+        _("opis"), max_length=80, help_text=_("Np. sekretariat, rejestracja, dział świadczeń.")
+    )
+    number = models.CharField(_("numer"), max_length=40, validators=[phone_validator])
+    order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.label}: {self.number}"
+
+    @property
+    def href(self):
+        return tel_href(self.number)

@@ -1,11 +1,10 @@
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.images import SafeImageField
+from core.images import photo_alt_constraint, photo_alt_field, photo_field
 from core.publication import Publication, PublicationQuerySet, next_change_among
 
 
@@ -49,20 +48,8 @@ class NewsItem(Publication):
             "(https://…) stają się odnośnikami."
         ),
     )
-    # Checked by content and stored re-encoded without metadata (core.images).
-    image = SafeImageField(
-        _("zdjęcie"),
-        upload_to="aktualnosci/",
-        blank=True,
-        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
-        help_text=_("JPG, PNG lub WebP, najwyżej 5 MB i 6000 pikseli na dłuższym boku."),
-    )
-    image_alt = models.CharField(
-        _("opis zdjęcia (tekst alternatywny)"),
-        max_length=250,
-        blank=True,
-        help_text=_("Co widać na zdjęciu — dla osób, które go nie zobaczą. Wymagany ze zdjęciem."),
-    )
+    image = photo_field("aktualnosci/")
+    image_alt = photo_alt_field()
     is_urgent = models.BooleanField(
         _("pilny komunikat"),
         default=False,
@@ -82,11 +69,7 @@ class NewsItem(Publication):
         verbose_name_plural = _("aktualności")
         constraints = [
             *Publication.Meta.constraints,
-            models.CheckConstraint(
-                condition=Q(image="") | ~Q(image_alt=""),
-                name="news_newsitem_image_has_alt",
-                violation_error_message=_("Opisz zdjęcie: tekst alternatywny jest wymagany."),
-            ),
+            photo_alt_constraint("news_newsitem_image_has_alt"),
             # /aktualnosci/rss/ is the feed, so an item there could never be opened.
             models.CheckConstraint(
                 condition=~Q(slug="rss"),

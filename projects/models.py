@@ -1,6 +1,5 @@
 from decimal import Decimal
 
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.urls import reverse
@@ -9,7 +8,7 @@ from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from core.images import SafeImageField
+from core.images import photo_alt_constraint, photo_alt_field, photo_field
 from core.places import tel_href
 from core.validators import phone_validator
 from core.visibility import VisibleToMixin
@@ -129,20 +128,8 @@ class Project(models.Model):
         _("telefon służbowy"), max_length=40, blank=True, validators=[phone_validator]
     )
     contact_email = models.EmailField(_("e-mail służbowy"), blank=True)
-    # Checked by content and stored re-encoded without metadata (core.images).
-    image = SafeImageField(
-        _("zdjęcie"),
-        upload_to="projekty/",
-        blank=True,
-        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
-        help_text=_("JPG, PNG lub WebP, najwyżej 5 MB i 6000 pikseli na dłuższym boku."),
-    )
-    image_alt = models.CharField(
-        _("opis zdjęcia (tekst alternatywny)"),
-        max_length=250,
-        blank=True,
-        help_text=_("Co widać na zdjęciu — dla osób, które go nie zobaczą. Wymagany ze zdjęciem."),
-    )
+    image = photo_field("projekty/")
+    image_alt = photo_alt_field()
     is_published = models.BooleanField(
         _("opublikowany"), default=False, help_text=_("Bez tego projekt jest szkicem.")
     )
@@ -167,11 +154,7 @@ class Project(models.Model):
                     "Data rozpoczęcia nie może być późniejsza niż data zakończenia."
                 ),
             ),
-            models.CheckConstraint(
-                condition=Q(image="") | ~Q(image_alt=""),
-                name="projects_project_image_has_alt",
-                violation_error_message=_("Opisz zdjęcie: tekst alternatywny jest wymagany."),
-            ),
+            photo_alt_constraint("projects_project_image_has_alt"),
             models.CheckConstraint(
                 condition=Q(status__in=ProjectStatus.values),
                 name="projects_project_status_valid",
