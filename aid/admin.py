@@ -6,7 +6,7 @@ from django.forms import Textarea
 from django.utils.translation import gettext_lazy as _
 
 from aid.models import AidDocument, Category, FormOfHelp, IncomeCriterion
-from core.admin import ChangeHistoryMixin, VersionedAdmin
+from core.admin import ChangeHistoryMixin, DocumentInline, VersionedAdmin
 
 # A form of help's version holds its documents (the file names: files stay in
 # storage, so a restored document downloads again).
@@ -16,15 +16,8 @@ reversion.register(Category)
 reversion.register(IncomeCriterion)
 
 
-class AidDocumentInline(admin.TabularInline):
+class AidDocumentInline(DocumentInline):
     model = AidDocument
-    extra = 0
-    fields = ["order", "title", "file", "accessibility_note", "file_format", "size_shown"]
-    readonly_fields = ["file_format", "size_shown"]
-
-    @admin.display(description=_("rozmiar"))
-    def size_shown(self, document):
-        return document.size_label if document.file_size else "—"
 
 
 @admin.register(FormOfHelp)

@@ -307,6 +307,18 @@ class VersionedAdmin(VersionAdmin):
         super().delete_queryset(request, queryset)
 
 
+class DocumentInline(admin.TabularInline):
+    """Files to download (core.documents) of any page; subclasses name the model."""
+
+    extra = 0
+    fields = ["order", "title", "file", "accessibility_note", "file_format", "size_shown"]
+    readonly_fields = ["file_format", "size_shown"]
+
+    @admin.display(description=_("rozmiar"))
+    def size_shown(self, document):
+        return document.size_label if document.file_size else "—"
+
+
 class OpeningHoursInline(admin.TabularInline):
     """Weekly hours of any owner of opening hours; subclasses name the model."""
 

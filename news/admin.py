@@ -5,15 +5,23 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import ChangeHistoryMixin, VersionedAdmin
+from core.admin import ChangeHistoryMixin, DocumentInline, VersionedAdmin
 from core.publication_admin import PublicationAdminMixin, PublicationStatusFilter
-from news.models import NewsItem
+from news.models import NewsDocument, NewsItem
 
-reversion.register(NewsItem)
+# An item's version holds its documents (the file names: files stay in
+# storage, so a restored document downloads again).
+reversion.register(NewsDocument)
+reversion.register(NewsItem, follow=["documents"])
+
+
+class NewsDocumentInline(DocumentInline):
+    model = NewsDocument
 
 
 @admin.register(NewsItem)
 class NewsItemAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
+    inlines = [NewsDocumentInline]
     list_display = ["title", "publication_status_column", "is_urgent", "published_at"]
     list_filter = [PublicationStatusFilter, "is_urgent"]
     search_fields = ["title", "lead", "body"]

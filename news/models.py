@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.documents import Document
 from core.images import photo_alt_constraint, photo_alt_field, photo_field
 from core.publication import Publication, PublicationQuerySet, next_change_among
 
@@ -84,3 +85,18 @@ class NewsItem(Publication):
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
+
+
+class NewsDocument(Document):
+    item = models.ForeignKey(
+        NewsItem,
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("aktualność"),
+    )
+
+    upload_folder = "aktualnosci"
+
+    class Meta(Document.Meta):
+        verbose_name = _("plik do pobrania")
+        verbose_name_plural = _("pliki do pobrania")

@@ -46,6 +46,9 @@ def news_form(**overrides):
         "expires_at_0": "",
         "expires_at_1": "",
         "image_alt": "",
+        # The inline of files to download, empty.
+        "documents-TOTAL_FORMS": "0",
+        "documents-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data
@@ -203,4 +206,8 @@ def test_the_editors_group_may_add_change_and_delete_news(editor):
     codenames = set(
         group.permissions.filter(content_type__app_label="news").values_list("codename", flat=True)
     )
-    assert codenames == {"view_newsitem", "add_newsitem", "change_newsitem", "delete_newsitem"}
+    assert codenames == {
+        f"{action}_{model}"
+        for action in ("view", "add", "change", "delete")
+        for model in ("newsitem", "newsdocument")
+    }

@@ -164,7 +164,7 @@ def test_a_cached_item_is_a_404_from_its_end_moment(client, centre, clock):
 # urgent items, then the page's own: list (next change, count, items); item (the
 # item); home (the home page's own queries and the three latest with their next change).
 LIST_QUERIES = 8
-DETAIL_QUERIES = 6
+DETAIL_QUERIES = 7
 FEED_QUERIES = 2
 
 
