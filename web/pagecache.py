@@ -283,12 +283,6 @@ def tags():
     return (CONTENT, *dict.fromkeys(tag for _prefix, tag in _page_tags))
 
 
-def bump_all():
-    """Make every cached page stale (after changes that send no signals)."""
-    for tag in tags():
-        bump(tag)
-
-
 @functools.cache
 def _tagged_prefixes():
     return tuple((str(prefix), tag) for prefix, tag in _page_tags)

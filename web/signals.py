@@ -28,28 +28,17 @@ _WRITE = re.compile(
 )
 
 
-class ContentChanged:
-    """Bumps one cache tag: now, and again after the commit."""
-
-    def __init__(self, tag):
-        self.tag = tag
-
-    def __call__(self, using=None):
-        pagecache.bump(self.tag)
-        if transaction.get_connection(using).in_atomic_block:
-            # Once more after commit: a request that rendered the old rows between
-            # the first bump and the commit must not outlive it in the cache.
-            transaction.on_commit(lambda: pagecache.bump(self.tag), using=using)
-
-
-_receivers = {}
 # Table name (lower case) -> the tag its writes bump.
 _tables = {}
 
 
-def receiver_for(tag):
-    """The one receiver of ``tag``; call it to make that tag's pages stale by hand."""
-    return _receivers.setdefault(tag, ContentChanged(tag))
+def _content_changed(tag, using):
+    """Bump ``tag`` now, and again after the commit."""
+    pagecache.bump(tag)
+    if transaction.get_connection(using).in_atomic_block:
+        # Once more after commit: a request that rendered the old rows between
+        # the first bump and the commit must not outlive it in the cache.
+        transaction.on_commit(lambda: pagecache.bump(tag), using=using)
 
 
 def watch(models, tag=pagecache.CONTENT):
@@ -66,7 +55,7 @@ def _bump_after_writes(execute, sql, params, many, context):
     if match:
         tag = _tables.get(match.group(1).lower())
         if tag is not None:
-            receiver_for(tag)(context["connection"].alias)
+            _content_changed(tag, context["connection"].alias)
     return result
 
 

@@ -5,7 +5,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from core.discovery import app_modules
-from web import pagecache
 
 
 class Command(BaseCommand):
@@ -38,8 +37,6 @@ class Command(BaseCommand):
             # searches are planned as they will be later.
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-        # bulk_create sends no signals: make every cached page stale here.
-        pagecache.bump_all()
         if with_admin:
             self._create_admin()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
