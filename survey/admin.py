@@ -19,6 +19,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ChangeHistoryMixin, VersionedAdmin
+from survey.exports import result_headers, result_rows, results_filename, results_xlsx
 from survey.models import Ballot, Choice, Poll
 
 # A poll's version holds its choices. Ballots are residents' votes, not
@@ -68,15 +69,11 @@ def percent(value):
 def results_csv(polls, filename):
     """Votes per answer of each poll, with its share and a total; nothing about single ballots."""
     response, writer = spreadsheet_csv(filename)
-    writer.writerow([_("Ankieta"), _("Odpowiedź"), _("Głosy"), _("Procent głosów")])
-    for poll in polls:
-        choices = poll.tally()
-        total = sum(choice.votes for choice in choices)
-        question = csv_safe(poll.question)
-        for choice in choices:
-            share = Decimal(choice.votes * 100) / total if total else Decimal(0)
-            writer.writerow([question, csv_safe(choice.text), choice.votes, percent(share)])
-        writer.writerow([question, _("Razem"), total, percent(Decimal(100 if total else 0))])
+    writer.writerow(result_headers())
+    for row in result_rows(polls):
+        writer.writerow(
+            [csv_safe(row.question), csv_safe(row.answer), row.votes, percent(row.share)]
+        )
     return response
 
 
@@ -218,6 +215,11 @@ class PollAdmin(ChangeHistoryMixin, VersionedAdmin):
                 view(self.results_csv_view),
                 name="survey_poll_results_csv",
             ),
+            path(
+                "<int:object_id>/wyniki.xlsx",
+                view(self.results_xlsx_view),
+                name="survey_poll_results_xlsx",
+            ),
             path("<int:object_id>/kopiuj/", view(self.copy_view), name="survey_poll_copy"),
             *super().get_urls(),
         ]
@@ -258,6 +260,10 @@ class PollAdmin(ChangeHistoryMixin, VersionedAdmin):
             (
                 reverse("admin:survey_poll_results_csv", args=[poll.pk]),
                 gettext("Wyniki do arkusza (CSV)"),
+            ),
+            (
+                reverse("admin:survey_poll_results_xlsx", args=[poll.pk]),
+                gettext("Wyniki do Excela (XLSX)"),
             ),
         ]
         if self.has_read_ballots_permission(request):
@@ -315,7 +321,11 @@ class PollAdmin(ChangeHistoryMixin, VersionedAdmin):
 
     def results_csv_view(self, request, object_id):
         poll = self.viewable_poll(request, object_id)
-        return results_csv([poll], f"wyniki-{poll.slug}.csv")
+        return results_csv([poll], results_filename(poll, "csv"))
+
+    def results_xlsx_view(self, request, object_id):
+        poll = self.viewable_poll(request, object_id)
+        return results_xlsx([poll], results_filename(poll, "xlsx"))
 
     def copy_view(self, request, object_id):
         poll = self.viewable_poll(request, object_id)

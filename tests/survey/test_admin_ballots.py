@@ -9,7 +9,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from openpyxl import load_workbook
 
+from survey.exports import XLSX_CONTENT_TYPE
 from tests.survey.factories import make_ballots, make_poll
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +101,50 @@ def test_editors_download_one_polls_results_from_its_page(editor_client, voted_p
     url = reverse("admin:survey_poll_results_csv", args=[voted_poll.pk])
     rows = spreadsheet_rows(editor_client.get(url))
     assert rows[-1] == [voted_poll.question, "Razem", "3", "100,0"]
-    assert f"wyniki-{voted_poll.slug}.csv" in editor_client.get(url)["Content-Disposition"]
+    assert (
+        editor_client.get(url)["Content-Disposition"]
+        == f'attachment; filename="ankieta-{voted_poll.slug}-wyniki.csv"'
+    )
+
+
+def test_csv_keeps_polish_text_intact_between_semicolons(editor_client):
+    poll = make_poll(question="Czy łatwo znaleźć godziny pracy?", choices=("Żółć; tak", "Nie"))
+    make_ballots(poll.choices.first(), 2)
+    response = editor_client.get(reverse("admin:survey_poll_results_csv", args=[poll.pk]))
+    assert response.content.startswith(BOM)
+    lines = response.content[len(BOM) :].decode("utf-8").splitlines()
+    assert lines[0] == "Ankieta;Odpowiedź;Głosy;Procent głosów"
+    # A semicolon inside an answer is quoted, so the columns stay where they are.
+    assert lines[1] == 'Czy łatwo znaleźć godziny pracy?;"Żółć; tak";2;100,0'
+
+
+def test_editors_download_one_polls_results_as_xlsx_with_the_counts(editor_client, voted_poll):
+    response = editor_client.get(reverse("admin:survey_poll_results_xlsx", args=[voted_poll.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == XLSX_CONTENT_TYPE
+    assert (
+        response["Content-Disposition"]
+        == f'attachment; filename="ankieta-{voted_poll.slug}-wyniki.xlsx"'
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    question = voted_poll.question
+    assert rows[0] == ["Ankieta", "Odpowiedź", "Głosy", "Procent głosów"]
+    assert rows[1][:3] == [question, "Bardzo dobra", 2]
+    assert rows[1][3] == pytest.approx(2 / 3)
+    assert sheet["D2"].number_format == "0.0%"
+    assert rows[2][:3] == [question, "Słaba", 1]
+    assert rows[3][:3] == [question, "Nie mam zdania", 0]
+    assert rows[4] == [question, "Razem", 3, 1.0]
+    assert b"Kowalski" not in response.content and b"czcionka" not in response.content
+
+
+def test_xlsx_writes_a_formula_like_answer_as_text(editor_client):
+    poll = make_poll(choices=('=HYPERLINK("http://zly.example","klik")', "Nie"))
+    response = editor_client.get(reverse("admin:survey_poll_results_xlsx", args=[poll.pk]))
+    cell = load_workbook(io.BytesIO(response.content)).active["B2"]
+    assert cell.data_type == "s"
+    assert cell.value.startswith("=HYPERLINK")
 
 
 def test_editors_read_comments_with_a_personal_data_note_and_without_times_or_answers(
@@ -108,7 +153,7 @@ def test_editors_read_comments_with_a_personal_data_note_and_without_times_or_an
     response = editor_client.get(reverse("admin:survey_poll_comments", args=[voted_poll.pk]))
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Komentarze mogą zawierać dane osobowe." in page
+    assert "Komentarze mogą zawierać dane osobowe — nie kopiuj ich poza system." in page
     assert "Większa czcionka, proszę" in page
     assert "&lt;b&gt;Jan Kowalski&lt;/b&gt;" in page  # escaped, as text
     assert "<b>Jan Kowalski</b>" not in page
@@ -138,6 +183,7 @@ def test_poll_page_shows_editors_only_links_they_may_open(editor_client, voted_p
     labels = [label for _, label in links]
     assert "Komentarze do przeczytania: 2" in labels
     assert "Wyniki do arkusza (CSV)" in labels
+    assert "Wyniki do Excela (XLSX)" in labels
     assert not any("Wszystkie głosy" in label for label in labels)
     assert not any("/survey/ballot/" in url for url, _ in links)
     for url, label in links:
@@ -178,3 +224,15 @@ def test_staff_without_poll_permissions_cannot_read_comments_or_results(client, 
     for name in ["survey_poll_comments", "survey_poll_results_csv", "survey_poll_copy"]:
         response = stranger.get(reverse(f"admin:{name}", args=[voted_poll.pk]))
         assert response.status_code == 403, name
+
+
+def test_an_editor_of_the_group_opens_comments_and_exports_but_not_single_ballots(
+    editor_client, voted_poll
+):
+    for name in ["survey_poll_comments", "survey_poll_results_csv", "survey_poll_results_xlsx"]:
+        assert editor_client.get(reverse(f"admin:{name}", args=[voted_poll.pk])).status_code == 200
+    response = editor_client.post(
+        reverse("admin:survey_ballot_changelist"),
+        {"action": "export_csv", "_selected_action": [voted_poll.ballots.first().pk]},
+    )
+    assert response.status_code == 403
