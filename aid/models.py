@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from core.documents import Document
 from core.places import tel_href
+from core.review import Reviewed
 from core.validators import phone_validator
 from core.visibility import VisibleToMixin
 
 
-class Category(models.Model):
+class Category(Reviewed, models.Model):
     """A group of forms of help residents recognise: money, services, family, crisis…"""
 
     name = models.CharField(_("nazwa"), max_length=120, unique=True)
@@ -48,7 +49,7 @@ class FormOfHelpQuerySet(VisibleToMixin, models.QuerySet):
         )
 
 
-class FormOfHelp(models.Model):
+class FormOfHelp(Reviewed, models.Model):
     """One form of help (forma pomocy): who may get it, how to apply, where to go."""
 
     category = models.ForeignKey(

@@ -12,6 +12,7 @@ from core.models import (
     open_on_holidays_field,
 )
 from core.places import Phone, Place
+from core.review import Reviewed
 
 
 class CentreQuerySet(models.QuerySet):
@@ -19,7 +20,7 @@ class CentreQuerySet(models.QuerySet):
         return self.prefetch_related("phones", "hours", "special_days")
 
 
-class Centre(HasOpeningHours, Place, SingletonModel):
+class Centre(HasOpeningHours, Place, SingletonModel, Reviewed):
     """The welfare centre itself: one row, edited in admin."""
 
     name = models.CharField(_("pełna nazwa"), max_length=200)
@@ -102,7 +103,7 @@ def last_march_31(today=None):
     return deadline if deadline <= today else deadline.replace(year=today.year - 1)
 
 
-class AccessibilityStatement(SingletonModel):
+class AccessibilityStatement(SingletonModel, Reviewed):
     """The deklaracja dostępności, in the structure of the 2024 v2.0 technical conditions."""
 
     class Status(models.TextChoices):
@@ -193,7 +194,7 @@ class AccessibilityStatement(SingletonModel):
         return self.last_review < last_march_31(today)
 
 
-class PublicInformation(SingletonModel):
+class PublicInformation(SingletonModel, Reviewed):
     """Art. 6(3) of the 2019 accessibility act: the centre's activity for everyone."""
 
     easy_to_read = models.TextField(
@@ -245,7 +246,7 @@ class UnitQuerySet(models.QuerySet):
         return self.prefetch_related("phones", "hours", "special_days")
 
 
-class Unit(HasOpeningHours, Place):
+class Unit(HasOpeningHours, Place, Reviewed):
     """One of the centre's units (placówka): a department, a day centre, a crisis point.
 
     Each has its own address, phones and hours, and forms of help name the

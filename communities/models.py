@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from communities.streets import street_key, street_stem
 from core.models import HasOpeningHours, OpeningHours, SpecialDay, open_on_holidays_field
 from core.places import Place, postal_code_field, tel_href
+from core.review import Reviewed
 from core.validators import phone_validator
 from core.visibility import VisibleToMixin
 
@@ -75,7 +76,7 @@ class AreaQuerySet(VisibleToMixin, models.QuerySet):
         )
 
 
-class CommunityArea(models.Model):
+class CommunityArea(Reviewed, models.Model):
     """An OSL area (osiedle, group of blocks) where organisers work with residents."""
 
     name = models.CharField(_("nazwa"), max_length=120)
@@ -254,7 +255,7 @@ class SiteQuerySet(AreaContentQuerySet):
         return self.prefetch_related("hours", "special_days")
 
 
-class ActivitySite(HasOpeningHours, Place):
+class ActivitySite(HasOpeningHours, Place, Reviewed):
     """A local activity site (Miejsce Aktywności Lokalnej, MAL)."""
 
     area = models.ForeignKey(
@@ -462,7 +463,7 @@ class EventQuerySet(AreaContentQuerySet):
         return self.select_related("area", "site")
 
 
-class Event(models.Model):
+class Event(Reviewed, models.Model):
     """A citizens' meeting, a festival, a workshop… in an area."""
 
     area = models.ForeignKey(

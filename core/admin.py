@@ -33,6 +33,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from core import holidays
+from core.review_admin import ReviewedAdminMixin
 
 
 def _shown(field, value):
@@ -184,7 +185,7 @@ def compare_versions(old, new):
     return sections
 
 
-class VersionedAdmin(VersionAdmin):
+class VersionedAdmin(ReviewedAdminMixin, VersionAdmin):
     """Versions of a record with its inlines: history, comparison, restore and recovery.
 
     The history page is reversion's, with ChangeHistoryMixin's old → new

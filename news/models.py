@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.documents import Document
 from core.images import photo_alt_constraint, photo_alt_field, photo_field
 from core.publication import Publication, PublicationQuerySet, next_change_among
+from core.review import Reviewed
 
 
 class NewsItemQuerySet(PublicationQuerySet):
@@ -28,7 +29,7 @@ class NewsItemQuerySet(PublicationQuerySet):
         return notices, next_change_among(rows, now)
 
 
-class NewsItem(Publication):
+class NewsItem(Publication, Reviewed):
     title = models.CharField(_("tytuł"), max_length=200)
     slug = models.SlugField(
         _("adres (slug)"),

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.review import Reviewed
 from core.visibility import VisibleToMixin
 
 
@@ -34,7 +35,7 @@ class PollQuerySet(VisibleToMixin, models.QuerySet):
         )
 
 
-class Poll(models.Model):
+class Poll(Reviewed, models.Model):
     question = models.CharField(_("pytanie"), max_length=200)
     slug = models.SlugField(
         _("adres (slug)"),
