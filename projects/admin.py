@@ -6,8 +6,10 @@ from django.forms import Textarea
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from core.admin import ChangeHistoryMixin, VersionedAdmin
+from core.publication_admin import PublicationAdminMixin, PublicationStatusFilter
 from projects.models import Outcome, Partner, Partnership, Project, SpecificGoal, TargetGroup
 
 # A version of a project holds its goals, partnerships and outcomes. Partners
@@ -40,10 +42,10 @@ class OutcomeInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(ChangeHistoryMixin, VersionedAdmin):
+class ProjectAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
     inlines = [SpecificGoalInline, PartnershipInline, OutcomeInline]
-    list_display = ["title", "status", "start_date", "end_date", "is_published", "published_at"]
-    list_filter = ["status", "is_published", "target_groups", "partners"]
+    list_display = ["title", "status", "start_date", "end_date", "publication_status_column"]
+    list_filter = [PublicationStatusFilter, "status", "target_groups", "partners"]
     search_fields = ["title", "lead", "main_goal", "partners__name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["target_groups"]
@@ -55,9 +57,32 @@ class ProjectAdmin(ChangeHistoryMixin, VersionedAdmin):
             _("Udział i kontakt"),
             {"fields": ["how_to_join", "contact_name", "contact_phone", "contact_email"]},
         ),
-        (_("Publikacja"), {"fields": ["is_published", "published_at"]}),
+        (
+            _("Publikacja"),
+            {
+                "fields": ["published_at", "expires_at"],
+                "description": _(
+                    "Pusty początek publikacji — szkic. Akcja „Opublikuj” na liście "
+                    "projektów publikuje od razu."
+                ),
+            },
+        ),
         (_("Zdjęcie"), {"fields": ["image", "image_alt"], "classes": ["collapse"]}),
     ]
+
+    publication_sentences = {
+        "saved": _("Projekt „%(object)s” został zapisany."),
+        "draft": _(
+            "Jest szkicem i nie jest widoczny. Aby go opublikować, wpisz początek "
+            "publikacji albo użyj akcji „Opublikuj” na liście projektów."
+        ),
+        "scheduled": _("Mieszkańcy zobaczą go od %(start)s."),
+        "scheduled_until": _("Mieszkańcy zobaczą go od %(start)s do %(end)s."),
+        "published": _("Jest widoczny na stronie."),
+        "published_until": _("Jest widoczny na stronie do %(end)s."),
+        "expired": _("Nie jest już widoczny: jego publikacja skończyła się %(end)s."),
+    }
+    publication_count = ngettext_lazy("%(count)s projekt", "%(count)s projektów", "count")
 
 
 @admin.register(TargetGroup)

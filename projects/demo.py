@@ -298,7 +298,6 @@ def load(scale, stdout):
                 "contact_name": contact_name,
                 "contact_phone": contact_phone,
                 "contact_email": contact_email,
-                "is_published": True,
                 "published_at": now - dt.timedelta(days=data["days_ago"]),
             },
         )
@@ -357,7 +356,6 @@ def _add_synthetic(scale, now, groups):
             main_goal="Sprawdzenie, jak portal radzi sobie z wieloma projektami.",
             contact_name="Osoba Kontaktowa",
             contact_phone="15 000 29 99",
-            is_published=True,
             published_at=now - dt.timedelta(days=500, minutes=n),
         )
         for n in numbers

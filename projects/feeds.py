@@ -1,9 +1,11 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Project
+from web.pagecache import valid_until
 
 
 class LatestProjectsFeed(Feed):
@@ -12,7 +14,9 @@ class LatestProjectsFeed(Feed):
     link = reverse_lazy("projects:list")
 
     def items(self):
-        return Project.objects.published()[:20]
+        now = timezone.now()
+        valid_until(Project.objects.next_change(now))
+        return Project.objects.published(now)[:20]
 
     def item_title(self, project):
         return project.title

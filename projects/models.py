@@ -3,15 +3,14 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from core.images import photo_alt_constraint, photo_alt_field, photo_field
 from core.places import tel_href
+from core.publication import Publication, PublicationQuerySet
 from core.validators import phone_validator
-from core.visibility import VisibleToMixin
 
 
 class ProjectStatus(models.TextChoices):
@@ -68,11 +67,7 @@ class Partner(models.Model):
         return f"{reverse('projects:list')}?{urlencode({'partner': self.slug})}"
 
 
-class ProjectQuerySet(VisibleToMixin, models.QuerySet):
-    def published(self, now=None):
-        """Projects the public may see: marked published and past their publication time."""
-        return self.filter(is_published=True, published_at__lte=now or timezone.now())
-
+class ProjectQuerySet(PublicationQuerySet):
     def ongoing_first(self):
         rank = Case(
             When(status=ProjectStatus.ONGOING, then=Value(0)),
@@ -90,7 +85,7 @@ class ProjectQuerySet(VisibleToMixin, models.QuerySet):
         )
 
 
-class Project(models.Model):
+class Project(Publication):
     title = models.CharField(_("tytuł"), max_length=200)
     slug = models.SlugField(
         _("adres (slug)"),
@@ -130,23 +125,17 @@ class Project(models.Model):
     contact_email = models.EmailField(_("e-mail służbowy"), blank=True)
     image = photo_field("projekty/")
     image_alt = photo_alt_field()
-    is_published = models.BooleanField(
-        _("opublikowany"), default=False, help_text=_("Bez tego projekt jest szkicem.")
-    )
-    published_at = models.DateTimeField(
-        _("data publikacji"),
-        default=timezone.now,
-        help_text=_("Projekt pojawi się na stronie od tej chwili."),
-    )
     updated_at = models.DateTimeField(_("ostatnia zmiana"), auto_now=True)
 
     objects = ProjectQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published_at", "-pk"]
+        # Drafts, which have no publication moment, first in the admin's list.
+        ordering = [models.F("published_at").desc(nulls_first=True), "-pk"]
         verbose_name = _("projekt socjalny")
         verbose_name_plural = _("projekty socjalne")
         constraints = [
+            *Publication.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(start_date__lte=F("end_date")),
                 name="projects_project_starts_before_end",
@@ -166,17 +155,12 @@ class Project(models.Model):
                 violation_error_message=_("Adres „rss” jest zajęty przez kanał RSS."),
             ),
         ]
-        indexes = [models.Index(fields=["is_published", "published_at"])]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
         return reverse("projects:detail", kwargs={"slug": self.slug})
-
-    @property
-    def is_public(self):
-        return self.is_published and self.published_at <= timezone.now()
 
     @property
     def contact_phone_href(self):

@@ -1,7 +1,9 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils import timezone
 
 from projects.models import Project
+from web.pagecache import valid_until
 
 
 class ProjectListSitemap(Sitemap):
@@ -19,7 +21,9 @@ class ProjectSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Project.objects.published().order_by("pk")
+        now = timezone.now()
+        valid_until(Project.objects.next_change(now))
+        return Project.objects.published(now).order_by("pk")
 
     def lastmod(self, project):
         return project.updated_at

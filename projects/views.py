@@ -1,3 +1,4 @@
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
@@ -6,6 +7,7 @@ from core.search import Query
 from core.visibility import VisibleObjectMixin
 from projects.models import Partner, Project, ProjectStatus, TargetGroup
 from projects.search import PROJECTS
+from web.pagecache import valid_until
 
 
 class PublishedProjectMixin(VisibleObjectMixin):
@@ -86,9 +88,13 @@ class ProjectListView(ListView):
 
     def get_queryset(self):
         self.filters = ProjectFilters(self.request.GET)
+        now = timezone.now()
+        # A scheduled project appears, and an ended one leaves, without a save:
+        # a cached list lives no longer than the next such moment.
+        valid_until(Project.objects.next_change(now))
         # Filtering through a to-many relation may repeat a project; a
         # subquery keeps the list distinct without DISTINCT over text columns.
-        matching = self.filters.apply(Project.objects.published()).values("pk")
+        matching = self.filters.apply(Project.objects.published(now)).values("pk")
         return Project.objects.filter(pk__in=matching).prefetch_related("target_groups")
 
     def get_context_data(self, **kwargs):
@@ -104,3 +110,9 @@ class ProjectDetailView(PublishedProjectMixin, DetailView):
 
     def get_queryset(self):
         return super().get_queryset().with_details()
+
+    def get_object(self, queryset=None):
+        project = super().get_object(queryset)
+        # At its end the project is a 404, cached page or not.
+        valid_until(project.expires_at)
+        return project

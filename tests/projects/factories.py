@@ -43,7 +43,7 @@ def make_project(
     partners=(),
     **fields,
 ):
-    """A project, published an hour ago unless told otherwise.
+    """A project, published an hour ago unless told otherwise (``published=False``: a draft).
 
     ``partners`` is a list of partners or (partner, role) pairs, kept in order.
     """
@@ -55,8 +55,9 @@ def make_project(
         "status": ProjectStatus.ONGOING,
         "start_date": dt.date(2025, 1, 1),
         "main_goal": "Poprawa sytuacji mieszkańców.",
-        "is_published": published,
-        "published_at": published_at or timezone.now() - dt.timedelta(hours=1),
+        "published_at": (published_at or timezone.now() - dt.timedelta(hours=1))
+        if published
+        else None,
     }
     defaults.update(fields)
     project = Project.objects.create(**defaults)
@@ -109,7 +110,6 @@ def make_many_projects(count, groups, partners):
             status=ProjectStatus.ONGOING,
             start_date=dt.date(2024, 1, 1),
             main_goal="Cel.",
-            is_published=True,
             published_at=now - dt.timedelta(days=1, minutes=i),
         )
         for i, slug in enumerate(slugs)

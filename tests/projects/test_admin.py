@@ -29,7 +29,6 @@ def project_form(**overrides):
         "contact_name": "Dorota Próbna",
         "contact_phone": "15 000 20 04",
         "contact_email": "rodzina@mops.example",
-        "is_published": "on",
         "published_at_0": "2025-01-01",
         "published_at_1": "08:00:00",
         "image_alt": "",

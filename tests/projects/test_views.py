@@ -249,7 +249,7 @@ def test_draft_project_is_404_for_anonymous_but_visible_to_staff(client, admin_c
     assert client.get("/projekty/szkic/").status_code == 404
     response = admin_client.get("/projekty/szkic/")
     assert response.status_code == 200
-    assert "Podgląd: ten projekt nie jest opublikowany" in response.text
+    assert "Podgląd: tego projektu mieszkańcy teraz nie widzą. Szkic." in response.text
 
 
 def test_project_scheduled_for_later_is_404_until_its_publication_time(client):
@@ -333,8 +333,9 @@ def test_detail_query_count_does_not_grow_with_projects_or_partners(
 
 
 # Centre with phones, hours and special days (4); the urgent-news banner (1);
-# groups and partners for the form (2); count, page, the page's target groups (3).
-LIST_QUERIES = 10
+# groups and partners for the form (2); the next publication change (1); count, page,
+# the page's target groups (3).
+LIST_QUERIES = 11
 # Centre (4); the banner (1); the project (1); goals, groups, partnerships with
 # partners, outcomes (4).
 DETAIL_QUERIES = 10

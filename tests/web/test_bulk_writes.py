@@ -37,7 +37,7 @@ def test_queryset_update_makes_cached_pages_stale(client):
 def test_unpublishing_with_update_hides_the_page_at_once(client):
     make_project("Bezpieczny rejon", slug="bezpieczny-rejon")
     cached(client, "/projekty/bezpieczny-rejon/")
-    Project.objects.filter(slug="bezpieczny-rejon").update(is_published=False)
+    Project.objects.filter(slug="bezpieczny-rejon").update(published_at=None)
     assert client.get("/projekty/bezpieczny-rejon/").status_code == 404
 
 
