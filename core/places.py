@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.validators import phone_validator, postal_code_validator
+from core.validators import phone_validator, postal_code_validator, split_extension
 
 # Close enough to show the entrance of one building among the blocks of an estate.
 MAP_ZOOM = 18
@@ -79,15 +79,22 @@ class Place(models.Model):
 
 
 def tel_href(number):
-    """'(22) 724 97 92' → 'tel:+48227249792'; numbers abroad keep their prefix; no number → ''."""
+    """'(22) 724 97 92' → 'tel:+48227249792'; numbers abroad keep their prefix; no number → ''.
+
+    An extension becomes RFC 3966's parameter, so a phone dials it after the
+    call connects: '15 000 10 22 wew. 12' → 'tel:+48150001022;ext=12'.
+    """
+    number, extension = split_extension(number)
     digits = "".join(ch for ch in number if ch.isdigit())
     if not digits:
         return ""
-    if number.strip().startswith("+"):
-        return f"tel:+{digits}"
-    if len(digits) == 9:
-        return f"tel:+48{digits}"
-    return f"tel:{digits}"
+    if number.startswith("+"):
+        href = f"tel:+{digits}"
+    elif len(digits) == 9:
+        href = f"tel:+48{digits}"
+    else:
+        href = f"tel:{digits}"
+    return f"{href};ext={extension}" if extension else href
 
 
 class Phone(models.Model):

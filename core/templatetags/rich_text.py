@@ -14,6 +14,7 @@ from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
 from core.places import tel_href
+from core.validators import EXTENSION_MARKER
 
 register = template.Library()
 
@@ -33,6 +34,8 @@ _PHONE = re.compile(
     r"(?:\(\d{2}\)[ -]?\d{3}[ -]?\d{2}[ -]?\d{2}"
     r"|\d{2}[ -]\d{3}[ -]\d{2}[ -]\d{2}"
     r"|\d{3}[ -]\d{3}[ -]\d{3})"
+    # "wew. 12" after the number belongs to it: the link dials the extension.
+    rf"(?:,?[ ](?i:{EXTENSION_MARKER})[ ]?\d{{1,6}})?"
     r"(?![\w-])"
 )
 
