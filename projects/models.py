@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.images import photo_alt_constraint, photo_alt_field, photo_field
 from core.places import tel_href
 from core.publication import Publication, PublicationQuerySet
+from core.review import Reviewed
 from core.validators import phone_validator
 
 
@@ -85,7 +86,7 @@ class ProjectQuerySet(PublicationQuerySet):
         )
 
 
-class Project(Publication):
+class Project(Publication, Reviewed):
     title = models.CharField(_("tytuł"), max_length=200)
     slug = models.SlugField(
         _("adres (slug)"),

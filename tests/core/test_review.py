@@ -24,6 +24,7 @@ PUBLIC_CONTENT = [
     "centre.AccessibilityStatement",
     "centre.PublicInformation",
     "centre.Unit",
+    "projects.Project",
     "communities.CommunityArea",
     "communities.ActivitySite",
     "communities.Event",
