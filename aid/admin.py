@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aid.models import AidDocument, Category, FormOfHelp, IncomeCriterion
 from core.admin import ChangeHistoryMixin, DocumentInline, VersionedAdmin
+from core.polish_admin import FEMININE, MASCULINE, NEUTER, Noun
 
 # A form of help's version holds its documents (the file names: files stay in
 # storage, so a restored document downloads again).
@@ -17,11 +18,22 @@ reversion.register(IncomeCriterion)
 
 
 class AidDocumentInline(DocumentInline):
+    noun = Noun(
+        "formularz do pobrania", "formularze do pobrania", "formularzy do pobrania", MASCULINE
+    )
     model = AidDocument
 
 
 @admin.register(FormOfHelp)
 class FormOfHelpAdmin(ChangeHistoryMixin, VersionedAdmin):
+    noun = Noun(
+        "forma pomocy",
+        "formy pomocy",
+        "form pomocy",
+        FEMININE,
+        accusative="formę pomocy",
+        genitive="formy pomocy",
+    )
     inlines = [AidDocumentInline]
     list_display = [
         "title",
@@ -64,6 +76,14 @@ class FormOfHelpAdmin(ChangeHistoryMixin, VersionedAdmin):
 
 @admin.register(Category)
 class CategoryAdmin(VersionedAdmin):
+    noun = Noun(
+        "kategoria pomocy",
+        "kategorie pomocy",
+        "kategorii pomocy",
+        FEMININE,
+        accusative="kategorię pomocy",
+        genitive="kategorii pomocy",
+    )
     list_display = ["name", "order", "form_count"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -85,6 +105,13 @@ class CategoryAdmin(VersionedAdmin):
 
 @admin.register(IncomeCriterion)
 class IncomeCriterionAdmin(VersionedAdmin):
+    noun = Noun(
+        "kryterium dochodowe",
+        "kryteria dochodowe",
+        "kryteriów dochodowych",
+        NEUTER,
+        genitive="kryterium dochodowego",
+    )
     list_display = ["effective_from", "single_person", "per_person_in_family", "legal_basis"]
     fields = ["effective_from", "single_person", "per_person_in_family", "legal_basis"]
     date_hierarchy = "effective_from"

@@ -23,6 +23,7 @@ from core.admin import (
     SpecialDayInline,
     VersionedAdmin,
 )
+from core.polish_admin import FEMININE, MASCULINE, PLURAL, Noun, TabularInline
 
 # A version of the centre or a unit is the record with its phones, weekly
 # hours and closure days, so restoring it brings all of them back together.
@@ -34,7 +35,8 @@ reversion.register(AccessibilityStatement)
 reversion.register(PublicInformation)
 
 
-class CentrePhoneInline(admin.TabularInline):
+class CentrePhoneInline(TabularInline):
+    noun = Noun("telefon", "telefony", "telefonów", MASCULINE)
     model = CentrePhone
     extra = 0
     fields = ["label", "number", "order"]
@@ -50,6 +52,7 @@ class CentreSpecialDayInline(SpecialDayInline):
 
 @admin.register(Centre)
 class CentreAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, VersionedAdmin, SingletonAdmin):
+    noun = Noun("ośrodek", "ośrodki", "ośrodków", MASCULINE, genitive="ośrodka")
     inlines = [CentrePhoneInline, CentreHoursInline, CentreSpecialDayInline]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "intro"]}),
@@ -67,6 +70,14 @@ class CentreAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, VersionedAdmin, Sin
 
 @admin.register(AccessibilityStatement)
 class AccessibilityStatementAdmin(VersionedAdmin, SingletonAdmin):
+    noun = Noun(
+        "deklaracja dostępności",
+        "deklaracje dostępności",
+        "deklaracji dostępności",
+        FEMININE,
+        accusative="deklarację dostępności",
+        genitive="deklaracji dostępności",
+    )
     fieldsets = [
         (None, {"fields": ["entity_name", "website_url", "published_on", "site_updated_on"]}),
         (
@@ -104,6 +115,13 @@ class AccessibilityStatementAdmin(VersionedAdmin, SingletonAdmin):
 
 @admin.register(PublicInformation)
 class PublicInformationAdmin(VersionedAdmin, SingletonAdmin):
+    noun = Noun(
+        "informacje o ośrodku",
+        "informacje o ośrodku",
+        "informacji o ośrodku",
+        PLURAL,
+        genitive="informacji o ośrodku",
+    )
     fields = [
         "easy_to_read",
         "sign_language_video_url",
@@ -112,7 +130,8 @@ class PublicInformationAdmin(VersionedAdmin, SingletonAdmin):
     ]
 
 
-class UnitPhoneInline(admin.TabularInline):
+class UnitPhoneInline(TabularInline):
+    noun = Noun("telefon", "telefony", "telefonów", MASCULINE)
     model = UnitPhone
     extra = 0
     fields = ["label", "number", "order"]
@@ -128,6 +147,9 @@ class UnitSpecialDayInline(SpecialDayInline):
 
 @admin.register(Unit)
 class UnitAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, VersionedAdmin):
+    noun = Noun(
+        "placówka", "placówki", "placówek", FEMININE, accusative="placówkę", genitive="placówki"
+    )
     inlines = [UnitPhoneInline, UnitHoursInline, UnitSpecialDayInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "description", "order"]}),

@@ -21,6 +21,7 @@ from core.admin import (
     SpecialDayInline,
     VersionedAdmin,
 )
+from core.polish_admin import FEMININE, MASCULINE, NEUTER, Noun, StackedInline, TabularInline
 
 # A version of an area holds its streets, sites (with their hours), initiatives,
 # specialists and events, so an area deleted by mistake comes back whole.
@@ -35,13 +36,20 @@ reversion.register(
 )
 
 
-class StreetInline(admin.TabularInline):
+class StreetInline(TabularInline):
+    noun = Noun("ulica", "ulice", "ulic", FEMININE, accusative="ulicę")
     model = Street
     extra = 0
     fields = ["name", "number_from", "number_to", "side"]
 
 
-class ActivitySiteInline(admin.StackedInline):
+class ActivitySiteInline(StackedInline):
+    noun = Noun(
+        "miejsce aktywności lokalnej",
+        "miejsca aktywności lokalnej",
+        "miejsc aktywności lokalnej",
+        NEUTER,
+    )
     model = ActivitySite
     extra = 0
     show_change_link = True
@@ -55,7 +63,14 @@ class ActivitySiteInline(admin.StackedInline):
     ]
 
 
-class InitiativeInline(admin.StackedInline):
+class InitiativeInline(StackedInline):
+    noun = Noun(
+        "klub lub inicjatywa",
+        "kluby i inicjatywy",
+        "klubów i inicjatyw",
+        MASCULINE,
+        accusative="klub lub inicjatywę",
+    )
     model = Initiative
     extra = 0
     fields = [("name", "kind", "order"), "audience", "schedule", "site", "description"]
@@ -66,7 +81,8 @@ class InitiativeInline(admin.StackedInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class SpecialistInline(admin.TabularInline):
+class SpecialistInline(TabularInline):
+    noun = Noun("dyżur specjalisty", "dyżury specjalistów", "dyżurów specjalistów", MASCULINE)
     model = Specialist
     extra = 0
     fields = ["specialty", "other_specialty", "schedule", "site", "how_to_book", "order"]
@@ -88,6 +104,7 @@ def _sites_of_edited_area(request):
 
 @admin.register(CommunityArea)
 class CommunityAreaAdmin(ChangeHistoryMixin, VersionedAdmin):
+    noun = Noun("obszar OSL", "obszary OSL", "obszarów OSL", MASCULINE, genitive="obszaru OSL")
     inlines = [StreetInline, ActivitySiteInline, InitiativeInline, SpecialistInline]
     list_display = ["name", "city", "since_year", "published", "site_count", "order"]
     list_editable = ["published", "order"]
@@ -127,6 +144,14 @@ class SiteSpecialDayInline(SpecialDayInline):
 class ActivitySiteAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, VersionedAdmin):
     """Sites are also edited in their area; here they get their opening hours."""
 
+    noun = Noun(
+        "miejsce aktywności lokalnej",
+        "miejsca aktywności lokalnej",
+        "miejsc aktywności lokalnej",
+        NEUTER,
+        genitive="miejsca aktywności lokalnej",
+    )
+
     inlines = [SiteHoursInline, SiteSpecialDayInline]
     list_display = ["name", "area", "street_address", "city", "step_free_entry"]
     list_filter = ["area", "step_free_entry", "accessible_toilet", "hearing_loop"]
@@ -154,6 +179,15 @@ class ActivitySiteAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, VersionedAdmi
 
 @admin.register(Organiser)
 class OrganiserAdmin(VersionedAdmin):
+    noun = Noun(
+        "organizator społeczności",
+        "organizatorzy społeczności",
+        "organizatorów społeczności",
+        MASCULINE,
+        accusative="organizatora społeczności",
+        genitive="organizatora społeczności",
+        accusative_plural="organizatorów społeczności",
+    )
     list_display = ["name", "role", "phone", "email"]
     search_fields = ["name", "role", "email"]
     list_filter = ["areas"]
@@ -161,6 +195,7 @@ class OrganiserAdmin(VersionedAdmin):
 
 @admin.register(Event)
 class EventAdmin(ChangeHistoryMixin, VersionedAdmin):
+    noun = Noun("wydarzenie", "wydarzenia", "wydarzeń", NEUTER, genitive="wydarzenia")
     list_display = ["title", "starts_at", "ends_at", "area", "site", "published"]
     list_editable = ["published"]
     list_filter = ["published", "area"]

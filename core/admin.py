@@ -33,6 +33,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from core import holidays
+from core.polish_admin import MASCULINE, PLURAL, Noun, PolishAdminMixin, TabularInline
 from core.review_admin import ReviewedAdminMixin
 
 
@@ -185,7 +186,7 @@ def compare_versions(old, new):
     return sections
 
 
-class VersionedAdmin(ReviewedAdminMixin, VersionAdmin):
+class VersionedAdmin(PolishAdminMixin, ReviewedAdminMixin, VersionAdmin):
     """Versions of a record with its inlines: history, comparison, restore and recovery.
 
     The history page is reversion's, with ChangeHistoryMixin's old → new
@@ -308,10 +309,11 @@ class VersionedAdmin(ReviewedAdminMixin, VersionAdmin):
         super().delete_queryset(request, queryset)
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(TabularInline):
     """Files to download (core.documents) of any page; subclasses name the model."""
 
     extra = 0
+    noun = Noun("plik do pobrania", "pliki do pobrania", "plików do pobrania", MASCULINE)
     fields = ["order", "title", "file", "accessibility_note", "file_format", "size_shown"]
     readonly_fields = ["file_format", "size_shown"]
 
@@ -320,17 +322,19 @@ class DocumentInline(admin.TabularInline):
         return document.size_label if document.file_size else "—"
 
 
-class OpeningHoursInline(admin.TabularInline):
+class OpeningHoursInline(TabularInline):
     """Weekly hours of any owner of opening hours; subclasses name the model."""
 
     extra = 0
+    noun = Noun("godziny", "godziny", "godzin", PLURAL)
     fields = ["weekday", "opens", "closes"]
 
 
-class SpecialDayInline(admin.TabularInline):
+class SpecialDayInline(TabularInline):
     """Closure days and changed hours of any owner; subclasses name the model."""
 
     extra = 0
+    noun = Noun("dzień nieczynny", "dni nieczynne", "dni nieczynnych", MASCULINE)
     fields = ["date", "opens", "closes", "reason", "replaces_holiday"]
     verbose_name_plural = _("dni nieczynne i zmienione godziny (puste godziny — nieczynne)")
 

@@ -1,11 +1,10 @@
 import reversion
-from django.contrib import admin, messages
-from django.http import HttpResponseRedirect
-from django.urls import reverse
-from django.utils.translation import gettext, ngettext_lazy
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from core.admin import ChangeHistoryMixin, DocumentInline, VersionedAdmin
+from core.polish_admin import FEMININE, Noun
 from core.publication_admin import PublicationAdminMixin, PublicationStatusFilter
 from news.models import NewsDocument, NewsItem
 
@@ -21,6 +20,7 @@ class NewsDocumentInline(DocumentInline):
 
 @admin.register(NewsItem)
 class NewsItemAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
+    noun = Noun("aktualność", "aktualności", "aktualności", FEMININE, genitive="aktualności")
     inlines = [NewsDocumentInline]
     list_display = ["title", "publication_status_column", "is_urgent", "published_at"]
     list_filter = [PublicationStatusFilter, "is_urgent"]
@@ -55,13 +55,3 @@ class NewsItemAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
         "expired": _("Nie jest już widoczna: jej publikacja skończyła się %(end)s."),
     }
     publication_count = ngettext_lazy("%(count)s aktualność", "%(count)s aktualności", "count")
-
-    def response_delete(self, request, obj_display, obj_id):
-        self.message_user(
-            request,
-            gettext("Aktualność „%(title)s” została usunięta.") % {"title": obj_display},
-            messages.SUCCESS,
-        )
-        if self.has_view_or_change_permission(request):
-            return HttpResponseRedirect(reverse("admin:news_newsitem_changelist"))
-        return HttpResponseRedirect(reverse("admin:index"))

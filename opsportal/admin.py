@@ -4,9 +4,13 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.polish_admin import delete_selected
+
 admin.site.site_header = _("Portal ośrodka — administracja")
 admin.site.site_title = _("Portal ośrodka")
 admin.site.index_title = _("Treści portalu")
+# Django's bulk deletion, asking and answering in whole Polish sentences.
+admin.site.add_action(delete_selected)
 
 
 @admin.action(description=_("Dezaktywuj konta"), permissions=["change"])

@@ -30,6 +30,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+# Staff refused inside the admin get the reason and a way back in the admin's layout.
+handler403 = "web.errors.permission_denied"
+
 # Uploaded images in development; in production the reverse proxy serves
 # DJANGO_MEDIA_ROOT at /media/ (see README).
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from core.admin import ChangeHistoryMixin, VersionedAdmin
+from core.polish_admin import FEMININE, MASCULINE, Noun, TabularInline
 from core.publication_admin import PublicationAdminMixin, PublicationStatusFilter
 from projects.models import Outcome, Partner, Partnership, Project, SpecificGoal, TargetGroup
 
@@ -20,7 +21,8 @@ for _row in (SpecificGoal, Partnership, Outcome, Partner, TargetGroup):
 reversion.register(Project, follow=["goals", "partnerships", "outcomes"])
 
 
-class SpecificGoalInline(admin.TabularInline):
+class SpecificGoalInline(TabularInline):
+    noun = Noun("cel szczegółowy", "cele szczegółowe", "celów szczegółowych", MASCULINE)
     model = SpecificGoal
     extra = 0
     fields = ["order", "text"]
@@ -28,14 +30,22 @@ class SpecificGoalInline(admin.TabularInline):
     formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 80})}}
 
 
-class PartnershipInline(admin.TabularInline):
+class PartnershipInline(TabularInline):
+    noun = Noun(
+        "partner projektu",
+        "partnerzy projektu",
+        "partnerów projektu",
+        MASCULINE,
+        accusative="partnera projektu",
+    )
     model = Partnership
     extra = 0
     fields = ["order", "partner", "role"]
     autocomplete_fields = ["partner"]
 
 
-class OutcomeInline(admin.TabularInline):
+class OutcomeInline(TabularInline):
+    noun = Noun("rezultat", "rezultaty", "rezultatów", MASCULINE)
     model = Outcome
     extra = 0
     fields = ["order", "label", "value", "unit", "kind"]
@@ -43,6 +53,7 @@ class OutcomeInline(admin.TabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
+    noun = Noun("projekt", "projekty", "projektów", MASCULINE, genitive="projektu")
     inlines = [SpecificGoalInline, PartnershipInline, OutcomeInline]
     list_display = ["title", "status", "start_date", "end_date", "publication_status_column"]
     list_filter = [PublicationStatusFilter, "status", "target_groups", "partners"]
@@ -87,13 +98,23 @@ class ProjectAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
 
 @admin.register(TargetGroup)
 class TargetGroupAdmin(VersionedAdmin):
+    noun = Noun(
+        "grupa docelowa",
+        "grupy docelowe",
+        "grup docelowych",
+        FEMININE,
+        accusative="grupę docelową",
+        genitive="grupy docelowej",
+    )
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class PartnerProjectsInline(admin.TabularInline):
+class PartnerProjectsInline(TabularInline):
     """The partner's projects, read-only: partnerships are edited on the project."""
+
+    noun = Noun("projekt", "projekty", "projektów", MASCULINE)
 
     model = Partnership
     extra = 0
@@ -120,6 +141,19 @@ class PartnerProjectsInline(admin.TabularInline):
 
 @admin.register(Partner)
 class PartnerAdmin(VersionedAdmin):
+    noun = Noun(
+        "organizacja partnerska",
+        "organizacje partnerskie",
+        "organizacji partnerskich",
+        FEMININE,
+        accusative="organizację partnerską",
+        genitive="organizacji partnerskiej",
+    )
+    protected_advice = _(
+        "Otwórz każdy z tych projektów, w części „Partnerzy projektu” zaznacz „Usunąć?” przy "
+        "tej organizacji i zapisz projekt. Potem wróć tutaj i usuń organizację. Jeśli nadal "
+        "współpracuje z ośrodkiem, zostaw ją: sama nie pokazuje się na stronie."
+    )
     inlines = [PartnerProjectsInline]
     list_display = ["name", "website", "project_count"]
     search_fields = ["name"]

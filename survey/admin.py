@@ -19,6 +19,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ChangeHistoryMixin, VersionedAdmin
+from core.polish_admin import FEMININE, Noun, TabularInline
 from survey.exports import result_headers, result_rows, results_filename, results_xlsx
 from survey.models import Ballot, Choice, Poll
 
@@ -130,13 +131,15 @@ def copy_poll(poll):
     return copy
 
 
-class ChoiceInline(admin.TabularInline):
+class ChoiceInline(TabularInline):
     """The answers, editable until the first vote and read-only from then on.
 
     A vote counts for the text the voter saw: changing, reordering, adding or
     removing answers afterwards would move votes to answers nobody chose. The
     change form says so and offers a copy of the poll instead.
     """
+
+    noun = Noun("odpowiedź", "odpowiedzi", "odpowiedzi", FEMININE, genitive="odpowiedzi")
 
     model = Choice
     fields = ["position", "text", "votes"]
@@ -163,6 +166,7 @@ class ChoiceInline(admin.TabularInline):
 
 @admin.register(Poll)
 class PollAdmin(ChangeHistoryMixin, VersionedAdmin):
+    noun = Noun("ankieta", "ankiety", "ankiet", FEMININE, accusative="ankietę", genitive="ankiety")
     list_display = ["question", "opens_at", "closes_at", "published", "ballot_count"]
     list_filter = ["published", "results_visibility", "opens_at"]
     search_fields = ["question", "description"]
@@ -425,16 +429,6 @@ class PollAdmin(ChangeHistoryMixin, VersionedAdmin):
         with transaction.atomic():
             Ballot.objects.filter(poll__in=queryset).delete()
             queryset.delete()
-
-    def response_delete(self, request, obj_display, obj_id):
-        self.message_user(
-            request,
-            gettext("Ankieta „%(question)s” została usunięta.") % {"question": obj_display},
-            messages.SUCCESS,
-        )
-        if self.has_view_or_change_permission(request):
-            return HttpResponseRedirect(reverse("admin:survey_poll_changelist"))
-        return HttpResponseRedirect(reverse("admin:index"))
 
 
 class HasCommentFilter(admin.SimpleListFilter):

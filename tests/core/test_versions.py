@@ -168,7 +168,7 @@ def test_deleting_an_area_says_what_goes_with_it_and_that_organisers_stay(editor
     page = editor_client.get(reverse("admin:communities_communityarea_delete", args=[area.pk])).text
     assert f"Razem z „{area}” zostanie usunięte wszystko, co wymieniono poniżej." in page
     assert "organizatorzy (1)" in page
-    assert "Odzyskaj usunięte obszary OSL" in page
+    assert "Odzyskaj usunięte: obszary OSL" in page
     assert "Wydarzenie:" in page
     # The rows that only link the area to shared organisers are not listed.
     assert "object (" not in page
