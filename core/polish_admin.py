@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected as django_delete_selected
-from django.contrib.admin.widgets import AdminTimeWidget
+from django.contrib.admin.widgets import AdminSplitDateTime, AdminTimeWidget
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -127,7 +128,29 @@ class HumanAdminTimeWidget(AdminTimeWidget):
         return super().format_value(value)
 
 
-HUMAN_TIME = {models.TimeField: {"form_class": HumanTimeField, "widget": HumanAdminTimeWidget}}
+class HumanSplitDateTimeField(forms.SplitDateTimeField):
+    """A date and a time, the time typed as people write it (see HumanTimeField)."""
+
+    def __init__(self, **kwargs):
+        kwargs.pop("input_time_formats", None)
+        super().__init__(input_time_formats=HumanTimeField.input_formats, **kwargs)
+
+
+class HumanAdminSplitDateTime(AdminSplitDateTime):
+    """The admin's date and time boxes, the time shown as "8:00"."""
+
+    def decompress(self, value):
+        date, time = super().decompress(value)
+        return [date, time_label(time) if time is not None else None]
+
+
+HUMAN_TIME = {
+    models.TimeField: {"form_class": HumanTimeField, "widget": HumanAdminTimeWidget},
+    models.DateTimeField: {
+        "form_class": HumanSplitDateTimeField,
+        "widget": HumanAdminSplitDateTime,
+    },
+}
 
 
 def _with_human_times(overrides):
@@ -135,6 +158,16 @@ def _with_human_times(overrides):
     for field, options in (overrides or {}).items():
         merged[field] = {**merged.get(field, {}), **options}
     return merged
+
+
+def _weekday_column(field):
+    """A change-list column showing ``field`` as "pon. 15 grudnia 2026", sorted by it."""
+
+    def column(obj):
+        return date_with_weekday(getattr(obj, field.name))
+
+    column.__name__ = field.name
+    return admin.display(description=field.verbose_name, ordering=field.name)(column)
 
 
 class PolishAdminMixin:
@@ -174,6 +207,23 @@ class PolishAdminMixin:
             elif pending is not None:
                 message, request.noun_message = pending, None
         return super().message_user(request, message, level, *args, **kwargs)
+
+    def get_list_display(self, request):
+        """The list's columns, with dates and moments shown with their weekday."""
+        columns = []
+        for name in super().get_list_display(request):
+            field = self._date_field(name)
+            columns.append(_weekday_column(field) if field is not None else name)
+        return columns
+
+    def _date_field(self, name):
+        if not isinstance(name, str) or name in (self.list_editable or ()):
+            return None
+        try:
+            field = self.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+        return field if isinstance(field, models.DateField) else None
 
     def response_add(self, request, obj, post_url_continue=None):
         if self.noun is not None:

@@ -8,7 +8,9 @@ from django import forms
 from core.polish_admin import (
     FEMININE,
     MASCULINE,
+    HumanAdminSplitDateTime,
     HumanAdminTimeWidget,
+    HumanSplitDateTimeField,
     HumanTimeField,
     Noun,
     date_with_weekday,
@@ -96,3 +98,11 @@ def test_times_show_without_leading_zero_or_seconds():
 def test_dates_show_their_weekday():
     assert date_with_weekday(dt.date(2026, 12, 14)) == "pon. 14 grudnia 2026"
     assert date_with_weekday(dt.date(2026, 12, 20)) == "niedz. 20 grudnia 2026"
+
+
+def test_a_moment_takes_its_time_as_people_write_it_and_shows_it_so():
+    field = HumanSplitDateTimeField()
+    moment = field.clean(["14.12.2026", "8.30"])
+    assert (moment.hour, moment.minute) == (8, 30)
+    widget = HumanAdminSplitDateTime()
+    assert widget.decompress(dt.datetime(2026, 12, 14, 7, 30))[1] == "7:30"
