@@ -70,6 +70,7 @@ def accessibility_statement(context):
             str(statement),
             note % {"deadline": _long_date(deadline)},
             attention.change_url(statement),
+            record=attention.record_key(statement),
         )
     ]
 

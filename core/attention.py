@@ -10,7 +10,7 @@ long list, to the model's list), says what is wrong, and belongs to a group
   see, a project past its end date still under way);
 - the generic sources here, which know no app: drafts and scheduled records of
   every :class:`core.publication.Publication` model, and records of every
-  model with a ``reviewed_at`` field nobody has looked at for a year.
+  :class:`core.review.Reviewed` model nobody has saved for a year.
 
 A source shows only what the user may change (:func:`may_change`) and costs a
 fixed number of queries however much content there is: long lists stop at
@@ -25,7 +25,6 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_permission_codename
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, F, Q, Window
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -33,7 +32,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from core import holidays
+from core import holidays, review
 from core.discovery import app_modules
 from core.hours import TimeRange
 from core.publication import Publication
@@ -42,8 +41,6 @@ from core.publication import Publication
 HOURS_AHEAD_DAYS = 14
 # Saturday holidays asked about this far ahead (about six months).
 SATURDAY_HOLIDAYS_AHEAD_DAYS = 183
-# Content nobody has saved for this long is due a look.
-REVIEW_AFTER_DAYS = 365
 # Records listed one by one per list; the rest is one line to the model's list.
 LINES_PER_LIST = 8
 
@@ -258,14 +255,7 @@ def publication_models():
 
 @cache
 def reviewed_models():
-    found = []
-    for model in apps.get_models():
-        try:
-            model._meta.get_field("reviewed_at")
-        except FieldDoesNotExist:
-            continue
-        found.append(model)
-    return tuple(found)
+    return tuple(model for model in apps.get_models() if issubclass(model, review.Reviewed))
 
 
 def publication_lines(context):
@@ -293,22 +283,21 @@ def publication_lines(context):
 
 
 def review_lines(context):
-    """Records of every model with ``reviewed_at`` that nobody has saved for a year."""
-    cutoff = context.now - dt.timedelta(days=REVIEW_AFTER_DAYS)
+    """Records of every :class:`core.review.Reviewed` model nobody has saved for a year."""
     lines = []
     for model in reviewed_models():
         if not may_change(context.user, model):
             continue
-        stale = model._default_manager.filter(reviewed_at__lt=cutoff).order_by("reviewed_at", "pk")
         lines += bounded(
-            stale,
+            review.stale(model._default_manager.all(), context.now),
             model,
             lambda obj: Attention(
                 REVIEW,
                 f"{capfirst(obj._meta.verbose_name)}: {obj}",
-                gettext("nikt nie sprawdzał od %(date)s r.")
-                % {"date": formats.date_format(timezone.localtime(obj.reviewed_at), "j E Y")},
+                gettext("ostatni zapis %(date)s: sprawdź, czy wszystko się zgadza, i zapisz")
+                % {"date": formats.date_format(timezone.localtime(obj.reviewed_at), "j E Y \\r.")},
                 change_url(obj),
+                record=record_key(obj),
             ),
             REVIEW,
         )

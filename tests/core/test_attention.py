@@ -21,7 +21,7 @@ from communities.models import SiteSpecialDay
 from core.attention import collect, matters, summary
 from core.publication import Publication
 from opsportal.management.commands.setup_roles import EDITORS_GROUP
-from projects.models import ProjectStatus
+from projects.models import Project, ProjectStatus
 from tests.centre.factories import add_special_day
 from tests.communities.factories import make_area, make_event, make_site
 from tests.news.factories import DRAFT, make_news
@@ -168,17 +168,18 @@ def test_an_event_within_a_week_that_residents_cannot_see(clock, editor_client):
     soon = make_event(area, starts_at=clock.now + dt.timedelta(days=3), published=False)
     make_event(area, starts_at=clock.now + dt.timedelta(days=10), published=False, title="Później")
     make_event(area, starts_at=clock.now + dt.timedelta(days=2), title="Widoczne")
-    lines = [
-        line for line in attention_lines(editor_client)["publikacja"] if "Wydarzenie" in line[1]
-    ]
+    lines = attention_lines(editor_client)["publikacja"]
     # One line, with the event's own words, even where drafts are listed as well.
-    assert lines == [
+    assert [line for line in lines if line[0] == change_url(soon)] == [
         (
             change_url(soon),
             f"Wydarzenie: {soon.title}",
             "zaczyna się 26 listopada, 15:59, a mieszkańcy go nie widzą",
         )
     ]
+    # Further ahead it is at most a draft like any other.
+    assert not any("nie widzą" in note for _, label, note in lines if "Później" in label)
+    assert not any("Widoczne" in label for _, label, _ in lines)
     publish(soon)
     assert not find(editor_client, "publikacja", f"Wydarzenie: {soon.title}")
 
@@ -274,6 +275,34 @@ def test_the_accessibility_statement_due_by_31_march(clock, editor, editor_clien
     assert line[2].startswith("termin corocznego przeglądu minął 31 marca 2027 r.")
     AccessibilityStatement.objects.filter(pk=statement.pk).update(reviewed_on=dt.date(2027, 4, 1))
     assert not find(editor_client, "przeglad", "Deklaracja dostępności")
+
+
+def test_records_nobody_has_saved_for_a_year(clock, editor_client):
+    old = make_project("Bezpieczny rejon")
+    recent = make_project("Szansa dla Ciebie")
+    Project.objects.filter(pk=old.pk).update(reviewed_at=dt.datetime(2025, 10, 20, tzinfo=WARSAW))
+    Project.objects.filter(pk=recent.pk).update(
+        reviewed_at=dt.datetime(2025, 12, 20, tzinfo=WARSAW)
+    )
+    assert attention_lines(editor_client)["przeglad"] == [
+        (
+            change_url(old),
+            "Projekt socjalny: Bezpieczny rejon",
+            "ostatni zapis 20 października 2025 r.: sprawdź, czy wszystko się zgadza, i zapisz",
+        )
+    ]
+    old.save()  # looked at and saved unchanged
+    assert "przeglad" not in attention_lines(editor_client)
+
+
+def test_the_statement_is_listed_once_in_its_own_words(clock, editor_client):
+    statement = make_statement(dt.date(2024, 1, 1))
+    AccessibilityStatement.objects.filter(pk=statement.pk).update(
+        reviewed_at=dt.datetime(2024, 1, 1, tzinfo=WARSAW)
+    )
+    (line,) = attention_lines(editor_client)["przeglad"]
+    assert line[1] == "Deklaracja dostępności"
+    assert line[2].startswith("termin corocznego przeglądu minął 31 marca 2026 r.")
 
 
 @pytest.mark.parametrize(
