@@ -1,6 +1,7 @@
 import reversion
 from django.contrib import admin
 from django.db.models import Count
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import (
@@ -22,6 +23,11 @@ from core.admin import (
     VersionedAdmin,
 )
 from core.polish_admin import FEMININE, MASCULINE, NEUTER, Noun, StackedInline, TabularInline
+from core.publication_admin import (
+    PublicationAdminMixin,
+    PublicationStatusFilter,
+    gendered_sentences,
+)
 
 # A version of an area holds its streets, sites (with their hours), initiatives,
 # specialists and events, so an area deleted by mistake comes back whole.
@@ -103,17 +109,27 @@ def _sites_of_edited_area(request):
 
 
 @admin.register(CommunityArea)
-class CommunityAreaAdmin(ChangeHistoryMixin, VersionedAdmin):
+class CommunityAreaAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
     noun = Noun("obszar OSL", "obszary OSL", "obszarów OSL", MASCULINE, genitive="obszaru OSL")
     inlines = [StreetInline, ActivitySiteInline, InitiativeInline, SpecialistInline]
-    list_display = ["name", "city", "since_year", "published", "site_count", "order"]
-    list_editable = ["published", "order"]
-    list_filter = ["published", "city"]
+    list_display = ["name", "city", "publication_status_column", "site_count", "order"]
+    list_editable = ["order"]
+    list_filter = [PublicationStatusFilter, "city"]
     search_fields = ["name", "city", "streets__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organisers"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "city", "summary", "description", "published"]}),
+        (None, {"fields": ["name", "slug", "city", "summary", "description"]}),
+        (
+            _("Publikacja"),
+            {
+                "fields": ["published_at", "expires_at"],
+                "description": _(
+                    "Pusty początek publikacji — szkic. Gdy obszar jest szkicem, mieszkańcy "
+                    "nie widzą też jego miejsc, klubów, dyżurów ani wydarzeń."
+                ),
+            },
+        ),
         (_("Organizatorzy"), {"fields": ["organisers"]}),
         (
             _("Więcej"),
@@ -123,6 +139,11 @@ class CommunityAreaAdmin(ChangeHistoryMixin, VersionedAdmin):
             },
         ),
     ]
+
+    publication_sentences = gendered_sentences(
+        "masculine", _("Obszar „%(object)s” został zapisany."), _("obszarów")
+    )
+    publication_count = ngettext_lazy("%(count)s obszar", "%(count)s obszarów", "count")
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_site_count=Count("sites"))
@@ -194,19 +215,42 @@ class OrganiserAdmin(VersionedAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(ChangeHistoryMixin, VersionedAdmin):
+class EventAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
     noun = Noun("wydarzenie", "wydarzenia", "wydarzeń", NEUTER, genitive="wydarzenia")
-    list_display = ["title", "starts_at", "ends_at", "area", "site", "published"]
-    list_editable = ["published"]
-    list_filter = ["published", "area"]
+    list_display = ["title", "starts_at", "area", "site", "publication_status_column"]
+    list_filter = [PublicationStatusFilter, "area"]
     list_select_related = ["area", "site"]
     date_hierarchy = "starts_at"
     search_fields = ["title", "description", "place"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["area", "site"]
     fieldsets = [
-        (None, {"fields": ["area", "title", "slug", "published"]}),
+        (None, {"fields": ["area", "title", "slug"]}),
         (_("Kiedy"), {"fields": ["starts_at", "ends_at"]}),
         (_("Gdzie"), {"fields": ["site", "place"]}),
         (None, {"fields": ["description"]}),
+        (
+            _("Publikacja"),
+            {
+                "fields": ["published_at", "expires_at"],
+                "description": _(
+                    "Nowe wydarzenie jest szkicem, dopóki nie wpiszesz początku publikacji "
+                    "albo nie użyjesz akcji „Opublikuj” na liście wydarzeń."
+                ),
+            },
+        ),
     ]
+
+    publication_sentences = gendered_sentences(
+        "neuter", _("Wydarzenie „%(object)s” zostało zapisane."), _("wydarzeń")
+    )
+    publication_count = ngettext_lazy("%(count)s wydarzenie", "%(count)s wydarzeń", "count")
+
+    def visibility_message(self, obj, now=None):
+        message = super().visibility_message(obj, now)
+        if obj.published_at is not None and obj.area.published_at is None:
+            message += " " + gettext(
+                "Obszar „%(area)s” jest jednak szkicem, więc mieszkańcy nie zobaczą "
+                "wydarzenia, dopóki obszar nie zostanie opublikowany."
+            ) % {"area": obj.area}
+        return message

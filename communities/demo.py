@@ -233,6 +233,11 @@ def _at(date, hour):
     return dt.datetime.combine(date, dt.time(hour), tzinfo=WARSAW)
 
 
+def _published_since(today):
+    """The demo's publication moment: a month before the day it is loaded."""
+    return _at(today - dt.timedelta(days=30), 8)
+
+
 def load(scale, stdout):
     today = timezone.localdate()
     organisers = {}
@@ -259,7 +264,7 @@ def _load_area(data, order, organisers, today):
             "description": data["description"],
             "social_url": data["social_url"],
             "social_label": data["social_label"],
-            "published": True,
+            "published_at": _published_since(today),
             "order": order,
         },
     )
@@ -311,7 +316,7 @@ def _load_area(data, order, organisers, today):
             ends_at=_at(today + dt.timedelta(days=days), hour + 2),
             site=site,
             description="Zapraszamy wszystkich mieszkańców. Wstęp wolny.",
-            published=True,
+            published_at=_published_since(today),
         )
         for slug, title, days, hour in data["events"]
     ]
@@ -324,7 +329,7 @@ def _load_area(data, order, organisers, today):
             ends_at=_at(today - dt.timedelta(days=days_ago), 18),
             place="podwórko przy bloku",
             description="Dziękujemy wszystkim za udział!",
-            published=True,
+            published_at=_published_since(today),
         )
         for slug, title, days_ago in data["past_events"]
     ]
@@ -340,7 +345,7 @@ def _load_synthetic(scale, today):
             name=f"Obszar testowy {i}",
             city="Stalowa Wola",
             summary="Obszar wygenerowany do testów wydajności.",
-            published=True,
+            published_at=_published_since(today),
             order=100 + i,
         )
         for i in range(1, scale + 1)
@@ -373,7 +378,7 @@ def _load_synthetic(scale, today):
             title=f"Spotkanie {n} — {site.area.name}",
             starts_at=_at(today + dt.timedelta(days=n * 7), 17),
             ends_at=_at(today + dt.timedelta(days=n * 7), 19),
-            published=True,
+            published_at=_published_since(today),
         )
         for site in sites
         for n in (1, 2)

@@ -13,6 +13,7 @@ from icalendar import Event as CalendarEvent
 
 from communities.models import Event
 from core.hours import WARSAW
+from web.pagecache import valid_until
 
 PRODUCT_ID = "-//opsportal//Organizowanie spolecznosci lokalnej//PL"
 # Moments less than a year apart share one stretch of the time zone's
@@ -141,7 +142,9 @@ class UpcomingEventsFeed(Feed):
     link = reverse_lazy("communities:events")
 
     def items(self):
-        return Event.objects.published().upcoming().with_place()[:30]
+        now = timezone.now()
+        valid_until(Event.objects.next_change(now))
+        return Event.objects.published(now).upcoming(now).with_place()[:30]
 
     def item_title(self, event):
         return event.title

@@ -1,6 +1,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Min, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from communities.streets import street_key, street_stem
 from core.models import HasOpeningHours, OpeningHours, SpecialDay, open_on_holidays_field
 from core.places import Place, postal_code_field, tel_href
+from core.publication import Publication, PublicationQuerySet
 from core.review import Reviewed
 from core.validators import phone_validator
 from core.visibility import VisibleToMixin
@@ -65,10 +66,7 @@ class Organiser(models.Model):
         return tel_href(self.phone)
 
 
-class AreaQuerySet(VisibleToMixin, models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
+class AreaQuerySet(PublicationQuerySet):
     def with_sites(self):
         """Sites with their hours prefetched, so open-now costs no query per site."""
         return self.prefetch_related(
@@ -76,7 +74,7 @@ class AreaQuerySet(VisibleToMixin, models.QuerySet):
         )
 
 
-class CommunityArea(Reviewed, models.Model):
+class CommunityArea(Publication, Reviewed):
     """An OSL area (osiedle, group of blocks) where organisers work with residents."""
 
     name = models.CharField(_("nazwa"), max_length=120)
@@ -106,11 +104,6 @@ class CommunityArea(Reviewed, models.Model):
     organisers = models.ManyToManyField(
         Organiser, blank=True, related_name="areas", verbose_name=_("organizatorzy")
     )
-    published = models.BooleanField(
-        _("opublikowany"),
-        default=False,
-        help_text=_("Niezaznaczony — widoczny tylko dla redakcji."),
-    )
     order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
 
     objects = AreaQuerySet.as_manager()
@@ -120,6 +113,7 @@ class CommunityArea(Reviewed, models.Model):
         verbose_name = _("obszar OSL")
         verbose_name_plural = _("obszary OSL")
         constraints = [
+            *Publication.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(since_year__isnull=True)
                 | Q(since_year__gte=1990, since_year__lte=2100),
@@ -143,8 +137,12 @@ class CommunityArea(Reviewed, models.Model):
 class AreaContentQuerySet(VisibleToMixin, models.QuerySet):
     """Rows that belong to an area: the public sees them exactly when it sees their area."""
 
-    def published(self):
-        return self.filter(area__in=CommunityArea.objects.published())
+    def published(self, now=None):
+        return self.filter(area__in=CommunityArea.objects.published(now))
+
+    def next_change(self, now=None):
+        """The next moment at which an area starts or ends being published."""
+        return CommunityArea.objects.next_change(now)
 
 
 class StreetQuerySet(AreaContentQuerySet):
@@ -448,9 +446,26 @@ class Specialist(models.Model):
         return self.get_specialty_display()
 
 
-class EventQuerySet(AreaContentQuerySet):
-    def published(self):
-        return super().published().filter(published=True)
+class EventQuerySet(PublicationQuerySet):
+    def published(self, now=None):
+        """Events residents see at ``now``: published themselves, in a published area."""
+        now = now or timezone.now()
+        return super().published(now).filter(area__in=CommunityArea.objects.published(now))
+
+    def next_change(self, now=None):
+        """The nearest coming start or end of the publication of these events or of their
+        areas (an event shows only while its area does). One query."""
+        now = now or timezone.now()
+        moments = self.filter(published_at__isnull=False).aggregate(
+            start=Min("published_at", filter=Q(published_at__gt=now)),
+            end=Min("expires_at", filter=Q(expires_at__gt=now)),
+            area_start=Min("area__published_at", filter=Q(area__published_at__gt=now)),
+            area_end=Min(
+                "area__expires_at",
+                filter=Q(area__published_at__isnull=False, area__expires_at__gt=now),
+            ),
+        )
+        return min((m for m in moments.values() if m is not None), default=None)
 
     def upcoming(self, now=None):
         """Not yet finished at ``now``: an event under way still counts as coming."""
@@ -463,7 +478,7 @@ class EventQuerySet(AreaContentQuerySet):
         return self.select_related("area", "site")
 
 
-class Event(Reviewed, models.Model):
+class Event(Publication, Reviewed):
     """A citizens' meeting, a festival, a workshop… in an area."""
 
     area = models.ForeignKey(
@@ -492,11 +507,6 @@ class Event(Reviewed, models.Model):
         ),
     )
     description = models.TextField(_("opis"), blank=True)
-    published = models.BooleanField(
-        _("opublikowane"),
-        default=False,
-        help_text=_("Niezaznaczone — widoczne tylko dla redakcji."),
-    )
     created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ostatnia zmiana"), auto_now=True)
 
@@ -507,6 +517,7 @@ class Event(Reviewed, models.Model):
         verbose_name = _("wydarzenie")
         verbose_name_plural = _("wydarzenia")
         constraints = [
+            *Publication.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(ends_at__gte=F("starts_at")),
                 name="communities_event_ends_after_start",

@@ -15,6 +15,7 @@ from communities.models import (
 )
 from core.search import Kind
 from core.text import words
+from web.pagecache import valid_until
 
 
 class AreaKind(Kind):
@@ -31,7 +32,9 @@ class AreaKind(Kind):
     }
 
     def queryset(self, now):
-        return CommunityArea.objects.published()
+        # A cached results page follows areas' publication moments without a save.
+        valid_until(CommunityArea.objects.next_change(now))
+        return CommunityArea.objects.published(now)
 
     def extra_match(self, word_stem):
         # The specialty is stored as a code; residents search for its label.
@@ -71,7 +74,8 @@ class SiteKind(Kind):
     related = {}
 
     def queryset(self, now):
-        return ActivitySite.objects.published().select_related("area")
+        valid_until(ActivitySite.objects.next_change(now))
+        return ActivitySite.objects.published(now).select_related("area")
 
     def texts(self, obj):
         return [
@@ -95,7 +99,8 @@ class InitiativeKind(Kind):
     related = {}
 
     def queryset(self, now):
-        return Initiative.objects.published().select_related("area")
+        valid_until(Initiative.objects.next_change(now))
+        return Initiative.objects.published(now).select_related("area")
 
     def texts(self, obj):
         return [
@@ -119,7 +124,8 @@ class EventKind(Kind):
     related = {}
 
     def queryset(self, now):
-        return Event.objects.published().upcoming(now).with_place()
+        valid_until(Event.objects.next_change(now))
+        return Event.objects.published(now).upcoming(now).with_place()
 
     def texts(self, obj):
         return [

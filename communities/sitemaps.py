@@ -1,7 +1,9 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils import timezone
 
 from communities.models import CommunityArea, Event
+from web.pagecache import valid_until
 
 
 class CommunityListSitemap(Sitemap):
@@ -19,14 +21,18 @@ class AreaSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return CommunityArea.objects.published()
+        now = timezone.now()
+        valid_until(CommunityArea.objects.next_change(now))
+        return CommunityArea.objects.published(now)
 
 
 class EventSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Event.objects.published().upcoming()
+        now = timezone.now()
+        valid_until(Event.objects.next_change(now))
+        return Event.objects.published(now).upcoming(now)
 
     def lastmod(self, event):
         return event.updated_at

@@ -53,6 +53,13 @@ def map_data(sites):
 ICS_EVENTS = 200
 
 
+def publication_changes(area):
+    """Let a cached page of ``area`` live until its publication or that of one of its events
+    next starts or ends."""
+    valid_until(area.expires_at)
+    valid_until(Event.objects.filter(area=area).next_change())
+
+
 class AreaListView(ListView):
     template_name = "communities/area_list.html"
     context_object_name = "areas"
@@ -60,7 +67,11 @@ class AreaListView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        return CommunityArea.objects.published().with_sites()
+        self.now = timezone.now()
+        # An area or event scheduled to start or end changes this page by the clock.
+        valid_until(CommunityArea.objects.next_change(self.now))
+        valid_until(Event.objects.next_change(self.now))
+        return CommunityArea.objects.published(self.now).with_sites()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -75,7 +86,7 @@ class AreaListView(ListView):
             sites=sites,
             map_enabled=bool(settings.MAP_TILE_URL),
             map_data=map_data(sites),
-            next_events=Event.objects.published().upcoming().with_place()[:3],
+            next_events=Event.objects.published(self.now).upcoming(self.now).with_place()[:3],
         )
         return context
 
@@ -101,6 +112,7 @@ class AreaDetailView(AreaMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        publication_changes(self.object)
         sites = list(self.object.sites.all())
         context.update(
             sites=sites,
@@ -140,6 +152,7 @@ class AreaLeafletView(AreaMixin, DetailView):
         # The coming closures move on at midnight and an event drops off the
         # sheet once it ends, with no edit to bump the page cache.
         events = self.object.upcoming_events
+        publication_changes(self.object)
         valid_until(min((event.ends_at for event in events), default=None))
         tomorrow = timezone.localdate() + dt.timedelta(days=1)
         valid_until(
@@ -163,8 +176,9 @@ class EventListView(EventMixin, ListView):
     archive = False
 
     def get_queryset(self):
-        events = Event.objects.published().with_place()
         now = timezone.now()
+        valid_until(Event.objects.next_change(now))
+        events = Event.objects.published(now).with_place()
         return events.past(now) if self.archive else events.upcoming(now)
 
     def get_context_data(self, **kwargs):
@@ -176,6 +190,9 @@ class EventDetailView(EventMixin, DetailView):
     context_object_name = "event"
 
     def get_context_data(self, **kwargs):
+        # At the end of its own or its area's publication the event is a 404.
+        valid_until(self.object.expires_at)
+        valid_until(self.object.area.expires_at)
         return super().get_context_data(
             is_past=self.object.ends_at < timezone.now(),
             structured_data=structured_data.event(self.object, self.request),
@@ -187,13 +204,17 @@ class EventDetailView(EventMixin, DetailView):
 def events_ics(request):
     # The coming months are what a calendar subscription needs; the cap keeps
     # the feed small however many events are planned.
-    events = Event.objects.published().upcoming().with_place()[:ICS_EVENTS]
+    now = timezone.now()
+    valid_until(Event.objects.next_change(now))
+    events = Event.objects.published(now).upcoming(now).with_place()[:ICS_EVENTS]
     return _calendar_response(feeds.calendar(events, request), "wydarzenia-osl.ics")
 
 
 @require_safe
 def event_ics(request, slug):
     event = get_object_or_404(Event.objects.with_place().visible_to(request.user), slug=slug)
+    valid_until(event.expires_at)
+    valid_until(event.area.expires_at)
     return _calendar_response(feeds.calendar([event], request), f"{event.slug}.ics")
 
 

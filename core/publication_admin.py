@@ -9,10 +9,58 @@ the right one.
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.publication import PublicationStatus, moment_label
+
+# What saving a record means for residents, in the record's grammatical gender;
+# "{list}" is the admin list where the actions are (genitive plural: "projektów").
+_SENTENCES = {
+    "masculine": {
+        "draft": _(
+            "Jest szkicem i nie jest widoczny. Aby go opublikować, wpisz początek "
+            "publikacji albo użyj akcji „Opublikuj” na liście {list}."
+        ),
+        "scheduled": _("Mieszkańcy zobaczą go od %(start)s."),
+        "scheduled_until": _("Mieszkańcy zobaczą go od %(start)s do %(end)s."),
+        "published": _("Jest widoczny na stronie."),
+        "published_until": _("Jest widoczny na stronie do %(end)s."),
+        "expired": _("Nie jest już widoczny: jego publikacja skończyła się %(end)s."),
+    },
+    "feminine": {
+        "draft": _(
+            "Jest szkicem i nie jest widoczna. Aby ją opublikować, wpisz początek "
+            "publikacji albo użyj akcji „Opublikuj” na liście {list}."
+        ),
+        "scheduled": _("Mieszkańcy zobaczą ją od %(start)s."),
+        "scheduled_until": _("Mieszkańcy zobaczą ją od %(start)s do %(end)s."),
+        "published": _("Jest widoczna na stronie."),
+        "published_until": _("Jest widoczna na stronie do %(end)s."),
+        "expired": _("Nie jest już widoczna: jej publikacja skończyła się %(end)s."),
+    },
+    "neuter": {
+        "draft": _(
+            "Jest szkicem i nie jest widoczne. Aby je opublikować, wpisz początek "
+            "publikacji albo użyj akcji „Opublikuj” na liście {list}."
+        ),
+        "scheduled": _("Mieszkańcy zobaczą je od %(start)s."),
+        "scheduled_until": _("Mieszkańcy zobaczą je od %(start)s do %(end)s."),
+        "published": _("Jest widoczne na stronie."),
+        "published_until": _("Jest widoczne na stronie do %(end)s."),
+        "expired": _("Nie jest już widoczne: jego publikacja skończyła się %(end)s."),
+    },
+}
+
+
+def gendered_sentences(gender, saved, list_name):
+    """``PublicationAdminMixin.publication_sentences`` for a model of ``gender``
+    ("masculine", "feminine" or "neuter"): ``saved`` is the first sentence
+    ("Projekt „%(object)s” został zapisany."), ``list_name`` the genitive plural
+    naming the admin list ("projektów")."""
+    sentences = {key: format_lazy(text, list=list_name) for key, text in _SENTENCES[gender].items()}
+    return {"saved": saved, **sentences}
 
 
 class PublicationStatusFilter(admin.SimpleListFilter):

@@ -10,7 +10,11 @@ from django.utils.translation import ngettext_lazy
 
 from core.admin import ChangeHistoryMixin, VersionedAdmin
 from core.polish_admin import FEMININE, MASCULINE, Noun, TabularInline
-from core.publication_admin import PublicationAdminMixin, PublicationStatusFilter
+from core.publication_admin import (
+    PublicationAdminMixin,
+    PublicationStatusFilter,
+    gendered_sentences,
+)
 from projects.models import Outcome, Partner, Partnership, Project, SpecificGoal, TargetGroup
 
 # A version of a project holds its goals, partnerships and outcomes. Partners
@@ -81,18 +85,9 @@ class ProjectAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
         (_("Zdjęcie"), {"fields": ["image", "image_alt"], "classes": ["collapse"]}),
     ]
 
-    publication_sentences = {
-        "saved": _("Projekt „%(object)s” został zapisany."),
-        "draft": _(
-            "Jest szkicem i nie jest widoczny. Aby go opublikować, wpisz początek "
-            "publikacji albo użyj akcji „Opublikuj” na liście projektów."
-        ),
-        "scheduled": _("Mieszkańcy zobaczą go od %(start)s."),
-        "scheduled_until": _("Mieszkańcy zobaczą go od %(start)s do %(end)s."),
-        "published": _("Jest widoczny na stronie."),
-        "published_until": _("Jest widoczny na stronie do %(end)s."),
-        "expired": _("Nie jest już widoczny: jego publikacja skończyła się %(end)s."),
-    }
+    publication_sentences = gendered_sentences(
+        "masculine", _("Projekt „%(object)s” został zapisany."), _("projektów")
+    )
     publication_count = ngettext_lazy("%(count)s projekt", "%(count)s projektów", "count")
 
 

@@ -20,6 +20,11 @@ from communities.models import (
 _counter = itertools.count(1)
 
 
+def _publication(published):
+    """Published an hour ago, or a draft; a test sets ``published_at`` for anything else."""
+    return timezone.now() - dt.timedelta(hours=1) if published else None
+
+
 def make_area(streets=(), published=True, **fields):
     """An area; ``streets`` holds names (whole street) or (name, from, to, side) tuples."""
     n = next(_counter)
@@ -27,7 +32,7 @@ def make_area(streets=(), published=True, **fields):
         "name": f"Osiedle {n}",
         "slug": f"osiedle-{n}",
         "city": "Stalowa Wola",
-        "published": published,
+        "published_at": _publication(published),
     }
     defaults.update(fields)
     area = CommunityArea.objects.create(**defaults)
@@ -65,7 +70,7 @@ def make_event(area, starts_at=None, hours=2, site=None, place="", published=Tru
         "ends_at": starts_at + dt.timedelta(hours=hours),
         "site": site,
         "place": place if (place or site) else "świetlica",
-        "published": published,
+        "published_at": _publication(published),
     }
     defaults.update(fields)
     return Event.objects.create(area=area, **defaults)

@@ -235,9 +235,10 @@ def test_list_page_query_count_does_not_grow_with_areas(
     client, centre, django_assert_num_queries, count
 ):
     _populate(count)
-    # centre + phones + hours + special days; the urgent-news banner; area count,
-    # a page of areas, sites, site hours, site special days; next events; street lookup.
-    with django_assert_num_queries(12):
+    # centre + phones + hours + special days; the urgent-news banner; the next publication
+    # change of areas and of events; area count, a page of areas, sites, site hours, site
+    # special days; next events; street lookup.
+    with django_assert_num_queries(14):
         response = client.get("/osl/", {"ulica": "Podlesna", "numer": "1"})
     assert len(response.context["areas"]) == min(count, 20)
     assert response.context["paginator"].count == count
@@ -252,8 +253,8 @@ def test_area_page_query_count_does_not_grow_with_content(
         site = make_site(area)
         make_event(area, site=site)
     # centre (4); the banner; area; streets, organisers, sites, hours, special days,
-    # initiatives, specialists, events.
-    with django_assert_num_queries(14):
+    # initiatives, specialists, events; the next publication change of its events.
+    with django_assert_num_queries(15):
         response = client.get("/osl/duzy/")
     assert len(response.context["area"].upcoming_events) == count + 1
 
@@ -263,12 +264,13 @@ def test_events_pages_and_feed_query_count_does_not_grow(
     client, centre, django_assert_num_queries, count
 ):
     _populate(count)
-    # centre (4); the banner; count and page of events for the list; the events for the feed.
-    with django_assert_num_queries(7):
+    # centre (4); the banner; the next publication change; count and page of events for
+    # the list; the next change and the events for the feed.
+    with django_assert_num_queries(8):
         client.get("/osl/wydarzenia/")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get("/osl/wydarzenia/archiwum/")
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         client.get("/osl/wydarzenia.ics")
 
 

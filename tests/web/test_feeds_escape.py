@@ -30,7 +30,10 @@ def test_events_feed_description_is_escaped_html(client):
     from communities.models import CommunityArea, Event
 
     area = CommunityArea.objects.create(
-        name="Gutwin", slug="gutwin", city="Ostrowiec Świętokrzyski", published=True
+        name="Gutwin",
+        slug="gutwin",
+        city="Ostrowiec Świętokrzyski",
+        published_at=timezone.now(),
     )
     start = timezone.now() + dt.timedelta(days=3)
     Event.objects.create(
@@ -41,7 +44,7 @@ def test_events_feed_description_is_escaped_html(client):
         starts_at=start,
         ends_at=start + dt.timedelta(hours=2),
         description=PAYLOAD,
-        published=True,
+        published_at=timezone.now(),
     )
     (description,) = descriptions(client, "/osl/wydarzenia/rss/")
     assert "<script" not in description
@@ -53,7 +56,7 @@ def test_no_event_can_take_the_feeds_address():
 
     from communities.models import CommunityArea, Event
 
-    area = CommunityArea.objects.create(name="A", slug="a", city="X", published=True)
+    area = CommunityArea.objects.create(name="A", slug="a", city="X")
     start = timezone.now()
     with pytest.raises(IntegrityError), transaction.atomic():
         Event.objects.create(
