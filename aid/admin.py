@@ -45,6 +45,13 @@ class FormOfHelpAdmin(ChangeHistoryMixin, VersionedAdmin):
         "checked_on",
     ]
     list_filter = ["category", "is_published", "is_sensitive", "income_criterion_applies", "unit"]
+    column_labels = {
+        "unit": _("placówka"),
+        "income_criterion_applies": _("kryterium"),
+        "is_sensitive": _("wrażliwy"),
+        "is_published": _("widoczna"),
+        "checked_on": _("sprawdzono"),
+    }
     list_select_related = ["category", "unit"]
     search_fields = ["title", "short_answer", "eligibility", "legal_basis"]
     prepopulated_fields = {"slug": ["title"]}

@@ -96,8 +96,8 @@ def test_times_show_without_leading_zero_or_seconds():
 
 
 def test_dates_show_their_weekday():
-    assert date_with_weekday(dt.date(2026, 12, 14)) == "pon. 14 grudnia 2026"
-    assert date_with_weekday(dt.date(2026, 12, 20)) == "niedz. 20 grudnia 2026"
+    assert date_with_weekday(dt.date(2026, 12, 14)) == "pon. 14\xa0grudnia\xa02026"
+    assert date_with_weekday(dt.date(2026, 12, 20)) == "niedz. 20\xa0grudnia\xa02026"
 
 
 def test_a_moment_takes_its_time_as_people_write_it_and_shows_it_so():

@@ -55,4 +55,4 @@ def test_dates_in_lists_show_their_weekday(client):
         legal_basis="Dz.U. 2024 poz. 1044",
     )
     page = client.get(reverse("admin:aid_incomecriterion_changelist"))
-    assert "pon. 14 grudnia 2026" in page.content.decode()
+    assert "pon. 14\xa0grudnia\xa02026" in page.content.decode()
