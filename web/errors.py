@@ -67,7 +67,7 @@ def _back_links(request, model):
                 url = ""
             if url:
                 links.append(
-                    (url, gettext("Lista: %(names)s") % {"names": opts.verbose_name_plural})
+                    (url, gettext("Wróć do listy: %(names)s") % {"names": opts.verbose_name_plural})
                 )
     links.append((reverse("admin:index"), gettext("Strona główna administracji")))
     return links

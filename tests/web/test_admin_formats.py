@@ -56,3 +56,15 @@ def test_dates_in_lists_show_their_weekday(client):
     )
     page = client.get(reverse("admin:aid_incomecriterion_changelist"))
     assert "pon. 14\xa0grudnia\xa02026" in page.content.decode()
+
+
+def test_help_texts_of_a_table_of_rows_are_written_out_not_only_tooltips(client, centre):
+    log_in_editor(client)
+    page = client.get(reverse("admin:centre_centre_change", args=[centre.pk])).content.decode()
+    notes = re.search(
+        r'<dl class="inline-help">(.*?)</dl>', page.split('id="special_days-group"')[1], re.S
+    )
+    assert notes is not None
+    text = " ".join(notes.group(1).split())
+    assert "<dt>Od godziny</dt> <dd>Puste — nieczynne cały dzień.</dd>" in text
+    assert "<dt>Powód</dt> <dd>Np. „Szkolenie pracowników”.</dd>" in text

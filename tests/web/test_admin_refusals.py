@@ -35,7 +35,7 @@ def test_a_refused_deletion_offers_the_list_the_editor_may_open(client):
     assert response.status_code == 403
     text = response.content.decode()
     assert "Nie możesz usuwać tych wpisów: ankiety." in text
-    assert f'<a href="{reverse("admin:survey_poll_changelist")}">Lista: ankiety</a>' in text
+    assert f'<a href="{reverse("admin:survey_poll_changelist")}">Wróć do listy: ankiety</a>' in text
 
 
 def test_a_foreign_referer_is_not_offered_as_the_way_back(client):
