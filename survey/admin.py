@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Subquery
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -15,11 +15,17 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ChangeHistoryMixin, VersionedAdmin
 from core.polish_admin import FEMININE, Noun, TabularInline
+from core.publication import moment_label
+from core.publication_admin import (
+    PublicationAdminMixin,
+    PublicationStatusFilter,
+    gendered_sentences,
+)
 from survey.exports import result_headers, result_rows, results_filename, results_xlsx
 from survey.models import Ballot, Choice, Poll
 
@@ -120,7 +126,7 @@ def copy_poll(poll):
         description=poll.description,
         opens_at=now,
         closes_at=now + (poll.closes_at - poll.opens_at),
-        published=False,
+        published_at=None,
         allow_comment=poll.allow_comment,
         results_visibility=poll.results_visibility,
     )
@@ -165,28 +171,91 @@ class ChoiceInline(TabularInline):
 
 
 @admin.register(Poll)
-class PollAdmin(ChangeHistoryMixin, VersionedAdmin):
+class PollAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
     noun = Noun("ankieta", "ankiety", "ankiet", FEMININE, accusative="ankietę", genitive="ankiety")
-    list_display = ["question", "opens_at", "closes_at", "published", "ballot_count"]
-    list_filter = ["published", "results_visibility", "opens_at"]
+    list_display = [
+        "question",
+        "opens_at",
+        "closes_at",
+        "publication_status_column",
+        "on_home_page",
+        "ballot_count",
+    ]
+    list_filter = [PublicationStatusFilter, "results_visibility", "opens_at"]
     search_fields = ["question", "description"]
     prepopulated_fields = {"slug": ["question"]}
     date_hierarchy = "opens_at"
     inlines = [ChoiceInline]
     readonly_fields = ["results_summary"]
-    actions = ["export_results", "copy_as_new", "export_ballots"]
+    actions = ["publish", "withdraw", "export_results", "copy_as_new", "export_ballots"]
     delete_confirmation_template = "admin/survey/poll/delete_confirmation.html"
     fieldsets = [
         (None, {"fields": ["question", "slug", "description"]}),
         (
             _("Głosowanie"),
-            {"fields": ["opens_at", "closes_at", "published", "allow_comment"]},
+            {"fields": ["opens_at", "closes_at", "allow_comment"]},
+        ),
+        (
+            _("Publikacja"),
+            {
+                "fields": ["published_at", "expires_at"],
+                "description": _(
+                    "Od początku do końca publikacji mieszkańcy widzą stronę ankiety; "
+                    "głosować mogą tylko w czasie głosowania. Pusty początek — szkic."
+                ),
+            },
         ),
         (_("Wyniki"), {"fields": ["results_visibility", "results_summary"]}),
     ]
 
+    publication_sentences = gendered_sentences(
+        "feminine", _("Ankieta „%(object)s” została zapisana."), _("ankiet")
+    )
+    publication_count = ngettext_lazy("%(count)s ankieta", "%(count)s ankiet", "count")
+
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(ballot_total=Count("ballots"))
+        shown = Poll.objects.open().order_by("closes_at", "opens_at", "pk").values("pk")[:1]
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(ballot_total=Count("ballots"), home_poll=Subquery(shown))
+        )
+
+    @admin.display(description=_("na stronie głównej"))
+    def on_home_page(self, poll):
+        # The same rule as Poll.objects.shown_on_home, asked in the list's own query.
+        return _("Na stronie głównej") if poll.pk == poll.home_poll else ""
+
+    def response_add(self, request, obj, post_url_continue=None):
+        response = super().response_add(request, obj, post_url_continue)
+        self.warn_of_overlaps(request, obj)
+        return response
+
+    def response_change(self, request, obj):
+        response = super().response_change(request, obj)
+        self.warn_of_overlaps(request, obj)
+        return response
+
+    def warn_of_overlaps(self, request, poll):
+        """Say which poll the home page shows while this one's voting overlaps another's."""
+        if poll.published_at is None:
+            return
+        for other in Poll.objects.overlapping(poll):
+            shown = min(poll, other, key=lambda p: (p.closes_at, p.opens_at, p.pk))
+            self.message_user(
+                request,
+                gettext(
+                    "Głosowanie w tej ankiecie trwa w tym samym czasie co w ankiecie "
+                    "„%(other)s” (do %(closes)s). Strona główna pokazuje wtedy ankietę, w "
+                    "której głosowanie kończy się najwcześniej: „%(shown)s”."
+                )
+                % {
+                    "other": other,
+                    "closes": moment_label(other.closes_at),
+                    "shown": shown,
+                },
+                messages.WARNING,
+            )
 
     def get_readonly_fields(self, request, obj=None):
         # The question is what the votes answered, like the answers themselves.

@@ -31,15 +31,18 @@ def load(scale, stdout):
         opens_at = timezone.make_aware(
             dt.datetime.combine(timezone.localdate() - dt.timedelta(days=30), dt.time(8))
         )
-        dates = {"opens_at": opens_at, "closes_at": opens_at + dt.timedelta(days=365)}
+        dates = {
+            "opens_at": opens_at,
+            "closes_at": opens_at + dt.timedelta(days=365),
+            "published_at": opens_at,
+        }
     else:
-        dates = {}
+        dates = {"published_at": poll.published_at or now}
     poll, _ = Poll.objects.update_or_create(
         slug=SLUG,
         defaults={
             "question": QUESTION,
             "description": DESCRIPTION,
-            "published": True,
             "allow_comment": True,
             "results_visibility": ResultsVisibility.ALWAYS,
             **dates,

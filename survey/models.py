@@ -1,12 +1,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.publication import Publication, PublicationQuerySet
 from core.review import Reviewed
-from core.visibility import VisibleToMixin
 
 
 class ResultsVisibility(models.TextChoices):
@@ -15,27 +15,57 @@ class ResultsVisibility(models.TextChoices):
     AFTER_CLOSING = "after_closing", _("po zamknięciu ankiety")
 
 
-class PollQuerySet(VisibleToMixin, models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
+class PollQuerySet(PublicationQuerySet):
     def open(self, now=None):
         """Polls taking votes at ``now``: published, opened and not yet closed."""
         now = now or timezone.now()
-        return self.published().filter(opens_at__lte=now, closes_at__gt=now)
+        return self.published(now).filter(opens_at__lte=now, closes_at__gt=now)
+
+    def shown_on_home(self, now=None):
+        """The one poll the home page and /ankieta/ offer at ``now``, or None.
+
+        When several are open at once, the one whose voting closes soonest: residents
+        get to answer it before it is too late, and the others take its place after.
+        Ties go to the one opened first. Editors read this rule under "Głosowanie do".
+        """
+        return self.open(now).order_by("closes_at", "opens_at", "pk").first()
 
     def closed(self, now=None):
         now = now or timezone.now()
-        return self.published().filter(closes_at__lte=now)
+        return self.published(now).filter(closes_at__lte=now)
 
     def results_public(self, now=None):
         """Published polls whose results anyone may read at ``now`` (see results_visible_to)."""
-        return self.published().filter(
-            Q(results_visibility=ResultsVisibility.ALWAYS) | Q(closes_at__lte=now or timezone.now())
+        now = now or timezone.now()
+        return self.published(now).filter(
+            Q(results_visibility=ResultsVisibility.ALWAYS) | Q(closes_at__lte=now)
+        )
+
+    def next_change(self, now=None):
+        """The nearest coming moment at which what these polls' pages show changes: the
+        start or end of a poll's publication, or the opening or closing of voting in a
+        poll that is published or scheduled. One query."""
+        now = now or timezone.now()
+        shown = Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+        moments = self.filter(published_at__isnull=False).aggregate(
+            start=Min("published_at", filter=Q(published_at__gt=now)),
+            end=Min("expires_at", filter=Q(expires_at__gt=now)),
+            opens=Min("opens_at", filter=Q(opens_at__gt=now) & shown),
+            closes=Min("closes_at", filter=Q(closes_at__gt=now) & shown),
+        )
+        return min((m for m in moments.values() if m is not None), default=None)
+
+    def overlapping(self, poll):
+        """Other polls, published or scheduled, whose voting overlaps ``poll``'s."""
+        return (
+            self.exclude(pk=poll.pk)
+            .filter(published_at__isnull=False)
+            .filter(opens_at__lt=poll.closes_at, closes_at__gt=poll.opens_at)
+            .order_by("closes_at", "opens_at", "pk")
         )
 
 
-class Poll(Reviewed, models.Model):
+class Poll(Publication, Reviewed):
     question = models.CharField(_("pytanie"), max_length=200)
     slug = models.SlugField(
         _("adres (slug)"),
@@ -47,11 +77,12 @@ class Poll(Reviewed, models.Model):
         _("opis"), blank=True, help_text=_("Krótki wstęp wyświetlany nad pytaniem.")
     )
     opens_at = models.DateTimeField(_("głosowanie od"), default=timezone.now)
-    closes_at = models.DateTimeField(_("głosowanie do"))
-    published = models.BooleanField(
-        _("opublikowana"),
-        default=False,
-        help_text=_("Nieopublikowana ankieta jest widoczna tylko dla pracowników."),
+    closes_at = models.DateTimeField(
+        _("głosowanie do"),
+        help_text=_(
+            "Gdy w tym samym czasie trwa głosowanie w kilku ankietach, strona główna "
+            "pokazuje tę, w której głosowanie kończy się najwcześniej."
+        ),
     )
     allow_comment = models.BooleanField(
         _("zezwalaj na komentarz"),
@@ -74,6 +105,7 @@ class Poll(Reviewed, models.Model):
         verbose_name_plural = _("ankiety")
         ordering = ["-opens_at", "question"]
         constraints = [
+            *Publication.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(closes_at__gt=F("opens_at")),
                 name="survey_poll_closes_after_opens",
@@ -92,7 +124,14 @@ class Poll(Reviewed, models.Model):
 
     def is_open(self, now=None):
         now = now or timezone.now()
-        return self.published and self.opens_at <= now < self.closes_at
+        return self.is_public(now) and self.opens_at <= now < self.closes_at
+
+    def changes_at(self, now=None):
+        """The next moment after ``now`` at which this poll's pages change by the clock
+        alone: its publication starts or ends, or its voting opens or closes."""
+        now = now or timezone.now()
+        moments = (self.published_at, self.expires_at, self.opens_at, self.closes_at)
+        return min((m for m in moments if m is not None and m > now), default=None)
 
     def has_opened(self, now=None):
         return self.opens_at <= (now or timezone.now())

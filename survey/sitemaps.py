@@ -1,7 +1,9 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils import timezone
 
 from survey.models import Poll
+from web.pagecache import valid_until
 
 
 class PollListSitemap(Sitemap):
@@ -19,7 +21,9 @@ class PollSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return Poll.objects.published().order_by("pk")
+        now = timezone.now()
+        valid_until(Poll.objects.next_change(now))
+        return Poll.objects.published(now).order_by("pk")
 
     def lastmod(self, poll):
         return poll.updated_at
@@ -31,7 +35,9 @@ class PollResultsSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return Poll.objects.published().results_public().order_by("pk")
+        now = timezone.now()
+        valid_until(Poll.objects.next_change(now))
+        return Poll.objects.results_public(now).order_by("pk")
 
     def location(self, poll):
         return poll.get_results_url()

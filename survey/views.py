@@ -6,7 +6,7 @@ from django.db import IntegrityError
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404, render
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_safe
@@ -17,6 +17,7 @@ from survey import voting
 from survey.forms import VoteForm
 from survey.models import Poll
 from web.network import client_address
+from web.pagecache import valid_until
 
 
 class PollQuerysetMixin:
@@ -33,7 +34,7 @@ class PollQuerysetMixin:
         poll, choices = voting.poll_for_ballot(self.kwargs["slug"])
         # The poll comes from the process's copy, so the rule of Poll.objects.visible_to
         # is asked of it in Python: a vote reads no poll from the database.
-        if poll is None or not (poll.published or self.request.user.is_staff):
+        if poll is None or not (poll.is_public() or self.request.user.is_staff):
             raise Http404(_("Nie ma takiej ankiety."))
         return poll, choices
 
@@ -54,10 +55,13 @@ class CurrentPollView(TemplateView):
     template_name = "survey/poll_current.html"
 
     def get(self, request, *args, **kwargs):
-        poll = Poll.objects.open().first()
+        now = timezone.now()
+        # Another poll may open, close, start or end its publication: the page follows.
+        valid_until(Poll.objects.next_change(now))
+        poll = Poll.objects.shown_on_home(now)
         context = {
             "poll": poll,
-            "past_polls": list(Poll.objects.closed()[:10]),
+            "past_polls": list(Poll.objects.closed(now)[:10]),
         }
         if poll is not None:
             context["has_voted"] = has_voted(request, poll)
@@ -88,13 +92,14 @@ class PollDetailView(PollQuerysetMixin, View):
 
     def get(self, request, slug):
         poll = self.get_poll()
+        valid_until(poll.changes_at())
         voted = has_voted(request, poll)
         form = ballot_form(poll) if poll.is_open() and not voted else None
         return self.render_page(poll, form=form, voted=voted)
 
     def post(self, request, slug):
         poll, choices = self.get_poll_and_choices()
-        if not poll.published:
+        if not poll.is_public():
             refusal = _("Ta ankieta nie jest opublikowana, więc nie można w niej głosować.")
             return self.render_page(poll, refusal=refusal, status=403)
         if not poll.is_open():
@@ -194,6 +199,7 @@ class PollResultsView(PollQuerysetMixin, View):
 
     def get(self, request, slug):
         poll = self.get_poll()
+        valid_until(poll.changes_at())
         visible = poll.results_visible_to(has_voted=_voted_if_it_matters(request, poll))
         context = {"poll": poll, "visible": visible}
         if visible:
@@ -209,6 +215,7 @@ def results_json(request, slug):
         poll = polls.get(slug=slug)
     except Poll.DoesNotExist:
         return JsonResponse({"detail": _("Nie ma takiej ankiety.")}, status=404)
+    valid_until(poll.changes_at())
     if not poll.results_visible_to(has_voted=_voted_if_it_matters(request, poll)):
         return JsonResponse(
             {"detail": _("Wyniki tej ankiety nie są jeszcze dostępne.")}, status=403

@@ -3,6 +3,7 @@ page cache that must honour a publication moment without anybody saving anything
 
 import datetime as dt
 import re
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -93,3 +94,22 @@ def changelist_shows_each_status(client, changelist, make, now):
     assert not BRACKETED_ENDING.search(html)
     found = client.get(changelist, {"publikacja": "scheduled"}).context["cl"].result_list
     assert list(found) == [scheduled]
+
+
+def editor_at_noon(client, clock):
+    """``client`` logged in as an editor, with the clock on Monday 30 November 2026, 12:00
+    in Warsaw, the moment ``changelist_shows_each_status`` counts from."""
+    clock.now = dt.datetime(2026, 11, 30, 12, 0, tzinfo=ZoneInfo("Europe/Warsaw"))
+    return log_in_editor(client)
+
+
+def drafts_when_none(make):
+    """``make(published=…, published_at=…, expires_at=…)`` as ``changelist_shows_each_status``
+    calls it: a draft when the start is None."""
+
+    def make_with(published_at, expires_at=None):
+        return make(
+            published=published_at is not None, published_at=published_at, expires_at=expires_at
+        )
+
+    return make_with

@@ -1,8 +1,10 @@
 from django import template
+from django.utils import timezone
 
 from survey import voting
 from survey.models import Poll
 from survey.views import ballot_form, has_voted
+from web.pagecache import valid_until
 
 register = template.Library()
 
@@ -11,7 +13,10 @@ register = template.Library()
 def survey_home_section(context):
     """The open poll as a form that posts to the poll's page, so it works without JS."""
     request = context.get("request")
-    poll = Poll.objects.open().first()
+    now = timezone.now()
+    # Which poll is shown changes when a poll opens, closes or starts or ends publication.
+    valid_until(Poll.objects.next_change(now))
+    poll = Poll.objects.shown_on_home(now)
     section = {
         "request": request,
         "centre": context.get("centre"),

@@ -12,7 +12,8 @@ from tests.publication import (
     LEAD,
     cached_page_follows_the_clock,
     changelist_shows_each_status,
-    log_in_editor,
+    drafts_when_none,
+    editor_at_noon,
     messages_of,
     migrate,
     migrate_to_latest,
@@ -27,26 +28,16 @@ EVENTS = "/admin/communities/event/"
 
 @pytest.fixture
 def editor(client, clock):
-    clock.now = dt.datetime(2026, 11, 30, 12, 0, tzinfo=WARSAW)
-    return log_in_editor(client)
-
-
-def _drafts_when_none(make):
-    def make_with(published_at, expires_at=None):
-        return make(
-            published=published_at is not None, published_at=published_at, expires_at=expires_at
-        )
-
-    return make_with
+    return editor_at_noon(client, clock)
 
 
 def test_the_area_list_shows_each_status_in_words(editor, clock):
-    changelist_shows_each_status(editor, AREAS, _drafts_when_none(make_area), clock.now)
+    changelist_shows_each_status(editor, AREAS, drafts_when_none(make_area), clock.now)
 
 
 def test_the_event_list_shows_each_status_in_words(editor, clock):
     area = make_area()
-    make = _drafts_when_none(lambda **fields: make_event(area, **fields))
+    make = drafts_when_none(lambda **fields: make_event(area, **fields))
     changelist_shows_each_status(editor, EVENTS, make, clock.now)
 
 

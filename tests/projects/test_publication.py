@@ -13,7 +13,8 @@ from tests.publication import (
     LEAD,
     cached_page_follows_the_clock,
     changelist_shows_each_status,
-    log_in_editor,
+    drafts_when_none,
+    editor_at_noon,
     messages_of,
     migrate,
     migrate_to_latest,
@@ -27,17 +28,11 @@ CHANGELIST = "/admin/projects/project/"
 
 @pytest.fixture
 def editor(client, clock):
-    clock.now = dt.datetime(2026, 11, 30, 12, 0, tzinfo=WARSAW)
-    return log_in_editor(client)
+    return editor_at_noon(client, clock)
 
 
 def test_the_list_shows_each_projects_status_in_words(editor, clock):
-    def make(published_at, expires_at=None):
-        return make_project(
-            published=published_at is not None, published_at=published_at, expires_at=expires_at
-        )
-
-    changelist_shows_each_status(editor, CHANGELIST, make, clock.now)
+    changelist_shows_each_status(editor, CHANGELIST, drafts_when_none(make_project), clock.now)
 
 
 def test_scheduling_a_project_says_from_when_residents_will_see_it(editor):

@@ -10,8 +10,9 @@ from survey.models import Ballot, Choice, Poll, ResultsVisibility
 _numbers = itertools.count(1)
 
 
-def make_poll(choices=("Bardzo dobra", "Dobra", "Słaba"), **fields):
-    """A published poll open from yesterday for 30 days, with the given choices."""
+def make_poll(choices=("Bardzo dobra", "Dobra", "Słaba"), published=True, **fields):
+    """A poll published a day ago (``published=False``: a draft) and open from yesterday
+    for 30 days, with the given choices."""
     number = next(_numbers)
     now = timezone.now()
     defaults = {
@@ -19,7 +20,7 @@ def make_poll(choices=("Bardzo dobra", "Dobra", "Słaba"), **fields):
         "slug": f"ankieta-{number}",
         "opens_at": now - dt.timedelta(days=1),
         "closes_at": now + dt.timedelta(days=30),
-        "published": True,
+        "published_at": now - dt.timedelta(days=1) if published else None,
         "results_visibility": ResultsVisibility.ALWAYS,
     }
     defaults.update(fields)

@@ -103,7 +103,7 @@ def test_copy_as_new_poll_makes_an_unpublished_copy_with_the_answers_and_no_ball
     assert response["Location"] == reverse("admin:survey_poll_change", args=[copy.pk])
     assert copy.question == voted_poll.question
     assert copy.slug == f"{voted_poll.slug}-kopia"
-    assert not copy.published
+    assert copy.published_at is None
     assert copy.allow_comment
     assert answers(copy) == answers(voted_poll)
     assert not copy.ballots.exists()

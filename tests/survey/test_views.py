@@ -115,14 +115,14 @@ def test_unknown_poll_is_404(client):
 
 
 def test_unpublished_poll_is_404_for_anonymous_but_visible_to_staff(client, poll):
-    poll.published = False
+    poll.published_at = None
     poll.save()
     assert client.get(poll.get_absolute_url()).status_code == 404
     staff = get_user_model().objects.create_user("redaktor", password="x", is_staff=True)
     client.force_login(staff)
     response = client.get(poll.get_absolute_url())
     assert response.status_code == 200
-    assert "nie jest opublikowana" in text(response)
+    assert "Podgląd: tej ankiety mieszkańcy teraz nie widzą. Szkic." in text(response)
 
 
 # Voting
@@ -285,14 +285,14 @@ def test_votes_outside_the_voting_period_are_refused(client, when, message):
 
 
 def test_vote_in_an_unpublished_poll_is_refused(client, poll):
-    poll.published = False
+    poll.published_at = None
     poll.save()
     assert vote(client, poll).status_code == 404
     staff = get_user_model().objects.create_user("redaktor", password="x", is_staff=True)
     client.force_login(staff)
     response = vote(client, poll)
     assert response.status_code == 403
-    assert "nie jest opublikowana" in text(response)
+    assert "Podgląd: tej ankiety mieszkańcy teraz nie widzą. Szkic." in text(response)
     assert Ballot.objects.count() == 0
 
 
@@ -452,7 +452,7 @@ def test_results_json_is_404_json_for_unknown_or_unpublished_polls(client, poll)
     response = client.get(reverse("survey:results_json", args=["nie-ma"]))
     assert response.status_code == 404
     assert "detail" in response.json()
-    poll.published = False
+    poll.published_at = None
     poll.save()
     assert client.get(reverse("survey:results_json", args=[poll.slug])).status_code == 404
 
@@ -516,14 +516,16 @@ def _survey_queries(client, url):
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        # poll, has this browser voted, choices of the form, closed polls
-        ("/ankieta/", 4),
+        # next change of what polls show, poll, has this browser voted, choices of the
+        # form, closed polls
+        ("/ankieta/", 5),
         # poll, has this browser voted, choices of the form
         ("/ankieta/nowa-strona/", 3),
         # poll, counts per choice
         ("/ankieta/nowa-strona/wyniki/", 2),
-        # open poll, has this browser voted, choices of the form
-        ("/", 3),
+        # next change of what polls show, open poll, has this browser voted, choices
+        # of the form
+        ("/", 4),
     ],
 )
 def test_pages_run_a_constant_number_of_queries(client, poll, centre, url, expected):
