@@ -33,7 +33,14 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from core import holidays
-from core.polish_admin import MASCULINE, PLURAL, Noun, PolishAdminMixin, TabularInline
+from core.polish_admin import (
+    MASCULINE,
+    PLURAL,
+    Noun,
+    PolishAdminMixin,
+    TabularInline,
+    time_label,
+)
 from core.review_admin import ReviewedAdminMixin
 
 
@@ -54,7 +61,7 @@ def _shown(field, value):
         labels = {str(key): label for key, label in field.choices}
         value = labels.get(str(value), value)
     elif isinstance(value, datetime.time):
-        value = value.strftime("%H:%M")
+        value = time_label(value)
     elif isinstance(value, datetime.date):
         value = value.strftime("%d.%m.%Y")
     return f"„{value}”"
@@ -124,7 +131,7 @@ def _stored_value(model, name, value):
     if isinstance(value, bool):
         return gettext("tak") if value else gettext("nie")
     if isinstance(value, datetime.time):
-        return value.strftime("%H:%M")
+        return time_label(value)
     if isinstance(value, datetime.datetime):
         return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
     if isinstance(value, datetime.date):

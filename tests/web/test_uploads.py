@@ -95,4 +95,5 @@ def test_activity_site_history_shows_old_and_new_address_and_hours(admin_client)
     history = admin_client.get(f"/admin/communities/activitysite/{site.pk}/history/")
     text = history.content.decode()
     assert f"„{old_street}” → „ul. Zmieniona 7”" in text
-    assert f"„{monday.opens.strftime('%H:%M')}” → „07:30”" in text
+    # Hours read as people write them, not "07:30".
+    assert f"„{monday.opens.hour}:{monday.opens.minute:02d}” → „7:30”" in text
