@@ -108,6 +108,15 @@ def _sites_of_edited_area(request):
     return ActivitySite.objects.filter(area_id=area_id)
 
 
+def _area_of_edited_event(request):
+    """The area of the event whose change page this is, or None (add page, list, unknown)."""
+    match = request.resolver_match
+    event_id = match.kwargs.get("object_id", "") if match else ""
+    if match is None or match.url_name != "communities_event_change" or not event_id.isdigit():
+        return None
+    return Event.objects.filter(pk=event_id).values_list("area_id", flat=True).first()
+
+
 @admin.register(CommunityArea)
 class CommunityAreaAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
     noun = Noun("obszar OSL", "obszary OSL", "obszarów OSL", MASCULINE, genitive="obszaru OSL")
@@ -245,6 +254,21 @@ class EventAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
         "neuter", _("Wydarzenie „%(object)s” zostało zapisane."), _("wydarzeń")
     )
     publication_count = ngettext_lazy("%(count)s wydarzenie", "%(count)s wydarzeń", "count")
+
+    def get_autocomplete_fields(self, request):
+        # Editing an event, its site is picked from a plain list of its area's
+        # sites (below), not searched among every area's.
+        fields = super().get_autocomplete_fields(request)
+        if _area_of_edited_event(request) is not None:
+            return [name for name in fields if name != "site"]
+        return fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "site":
+            area_id = _area_of_edited_event(request)
+            if area_id is not None:
+                kwargs["queryset"] = ActivitySite.objects.filter(area_id=area_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def visibility_message(self, obj, now=None):
         message = super().visibility_message(obj, now)

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Min, Prefetch, Q
@@ -541,6 +542,21 @@ class Event(Publication, Reviewed):
 
     def get_absolute_url(self):
         return reverse("communities:event", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        # An event in Osiedle Fabryczne cannot take place at the site of another
+        # area; a place outside the area's sites is written in "inne miejsce".
+        if self.site_id and self.area_id and self.site.area_id != self.area_id:
+            raise ValidationError(
+                {
+                    "site": _(
+                        "To miejsce należy do obszaru %(site_area)s, a wydarzenie do "
+                        "%(area)s. Wybierz miejsce tego obszaru albo wpisz inne miejsce."
+                    )
+                    % {"site_area": self.site.area, "area": self.area}
+                }
+            )
 
     @property
     def local_date(self):
