@@ -20,6 +20,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -456,6 +457,19 @@ def delete_selected(modeladmin, request, queryset):
     }
     response = django_delete_selected(modeladmin, request, queryset)
     if isinstance(response, TemplateResponse) and response.context_data is not None:
-        response.context_data["objects_name"] = noun.count(count)
-        response.context_data["title"] = gettext("Usuwanie zaznaczonych wpisów")
+        context = response.context_data
+        context["objects_name"] = noun.count(count)
+        context["title"] = gettext("Usuwanie zaznaczonych wpisów")
+        if context.get("protected"):
+            context["protected"] = _protecting_lines(modeladmin, request, queryset)
     return response
+
+
+def _protecting_lines(modeladmin, request, queryset):
+    """The records keeping any of ``queryset`` from deletion, each once, linked when allowed."""
+    lines = {}
+    for obj in queryset:
+        for kind, record, url in modeladmin.protecting_records(request, obj):
+            shown = format_html('{}: <a href="{}">{}</a>', kind, url, record) if url else None
+            lines[(record._meta.label, record.pk)] = shown or f"{kind}: {record}"
+    return list(lines.values())

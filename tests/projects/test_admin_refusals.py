@@ -32,3 +32,19 @@ def test_a_partner_in_use_names_its_projects_with_links_and_what_to_do(client):
     # Posting anyway changes nothing.
     client.post(url, {"post": "yes"})
     assert Partner.objects.filter(pk=partner.pk).exists()
+
+
+def test_deleting_partners_in_bulk_names_the_projects_that_use_them(client):
+    log_in_editor(client)
+    used = make_partner("Stowarzyszenie Razem")
+    unused = make_partner("Fundacja Nowa")
+    project = make_project("Szansa dla Ciebie", partners=[used])
+    page = client.post(
+        reverse("admin:projects_partner_changelist"),
+        {"action": "delete_selected", "_selected_action": [used.pk, unused.pk]},
+    )
+    text = page.content.decode()
+    assert "Zaznaczonych wpisów (2 organizacje partnerskie) nie można usunąć" in text
+    link = reverse("admin:projects_project_change", args=[project.pk])
+    assert f'Projekt socjalny: <a href="{link}">Szansa dla Ciebie</a>' in text
+    assert Partner.objects.count() == 2
