@@ -7,13 +7,17 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+import reversion
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client, RequestFactory
 from django.urls import NoReverseMatch, reverse
+from reversion.models import Version
 
+from projects.models import TargetGroup
+from survey.models import Poll
 from tests.web.editors import log_in_editor
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +85,14 @@ def test_the_pattern_catches_bracketed_endings_but_not_ordinary_parentheses():
 def editor(client):
     call_command("load_demo", stdout=io.StringIO())
     log_in_editor(client)
+    # Two saved versions of the first record of each versioned model, so its
+    # restore page and the comparison of versions are among the pages read.
+    for model in apps.get_models():
+        first = model._default_manager.order_by("pk").first()
+        if reversion.is_registered(model) and first is not None:
+            for _ in range(2):
+                with reversion.create_revision():
+                    reversion.add_to_revision(first)
     return client
 
 
@@ -113,6 +125,11 @@ def _pages_of(model_admin, user):
     if may_add and model_admin.has_change_permission(request):
         with contextlib.suppress(NoReverseMatch):
             pages.append(reverse(f"{name}_recoverlist"))
+    version = Version.objects.get_for_object(first).first() if first is not None else None
+    if version is not None and model_admin.has_change_permission(request, first):
+        with contextlib.suppress(NoReverseMatch):
+            pages.append(reverse(f"{name}_revision", args=[first.pk, version.pk]))
+            pages.append(reverse(f"{name}_compare", args=[first.pk, version.pk]))
     return pages
 
 
@@ -126,11 +143,27 @@ def test_every_admin_page_an_editor_opens_reads_as_polish(editor):
         if model._meta.app_label not in apps_seen and user.has_module_perms(model._meta.app_label):
             apps_seen.add(model._meta.app_label)
             pages.append(reverse("admin:app_list", args=[model._meta.app_label]))
+    poll = Poll.objects.order_by("pk").first()
+    pages += [
+        reverse("admin:survey_poll_comments", args=[poll.pk]),
+        reverse("admin:survey_poll_copy", args=[poll.pk]),
+    ]
+    # The question Django asks before a bulk deletion, for a list editors may delete from.
+    group = TargetGroup.objects.order_by("pk").first()
+    bulk = (
+        reverse("admin:projects_targetgroup_changelist"),
+        {"action": "delete_selected", "_selected_action": [group.pk]},
+    )
     assert len(pages) > 60
+    assert any(re.search(r"/history/\d+/$", url) for url in pages), "a version to restore"
     problems = []
-    for url in pages:
+    for url in [*pages, bulk]:
         try:
-            response = editor.get(url, follow=True)
+            if isinstance(url, tuple):
+                url, data = url
+                response = editor.post(url, data)
+            else:
+                response = editor.get(url, follow=True)
         except Exception as error:  # one broken page must not hide the others
             problems.append(f"{url}: {error!r}")
             continue
