@@ -71,7 +71,12 @@ class Noun:
 
     def say(self, sentence, **values):
         """``sentence`` with the words that agree with this noun filled in."""
-        return sentence % {**_AGREEMENT[self.gender], "noun": self.object_form, **values}
+        agreement = _AGREEMENT[self.gender]
+        if self.gender == MASCULINE and self.accusative and self.accusative == self.genitive:
+            # A man or an animal: the accusative is the genitive, in the words
+            # agreeing with it too ("kolejnego partnera", not "kolejny partnera").
+            agreement = {**agreement, "another": "kolejnego"}
+        return sentence % {**agreement, "noun": self.object_form, **values}
 
 
 # The words that agree with a noun's gender: the auxiliary, the participle's

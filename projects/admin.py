@@ -41,6 +41,7 @@ class PartnershipInline(TabularInline):
         "partnerów projektu",
         MASCULINE,
         accusative="partnera projektu",
+        genitive="partnera projektu",
     )
     model = Partnership
     extra = 0

@@ -106,3 +106,17 @@ def test_a_moment_takes_its_time_as_people_write_it_and_shows_it_so():
     assert (moment.hour, moment.minute) == (8, 30)
     widget = HumanAdminSplitDateTime()
     assert widget.decompress(dt.datetime(2026, 12, 14, 7, 30))[1] == "7:30"
+
+
+def test_another_agrees_with_a_man_as_with_a_thing():
+    partner = Noun(
+        "partner",
+        "partnerzy",
+        "partnerów",
+        MASCULINE,
+        accusative="partnera",
+        genitive="partnera",
+    )
+    assert partner.say("Dodaj %(another)s %(noun)s") == "Dodaj kolejnego partnera"
+    assert PROJECT.say("Dodaj %(another)s %(noun)s") == "Dodaj kolejny projekt"
+    assert POLL.say("Dodaj %(another)s %(noun)s") == "Dodaj kolejną ankietę"
