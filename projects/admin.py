@@ -1,8 +1,10 @@
+from decimal import Decimal
+
 import reversion
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
-from django.forms import Textarea
+from django.forms import NumberInput, Textarea
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +17,15 @@ from core.publication_admin import (
     PublicationStatusFilter,
     gendered_sentences,
 )
-from projects.models import Outcome, Partner, Partnership, Project, SpecificGoal, TargetGroup
+from projects.models import (
+    Outcome,
+    Partner,
+    Partnership,
+    Project,
+    SpecificGoal,
+    TargetGroup,
+    plain_decimal,
+)
 
 # A version of a project holds its goals, partnerships and outcomes. Partners
 # and target groups are shared by projects: a project's version only refers
@@ -49,11 +59,21 @@ class PartnershipInline(TabularInline):
     autocomplete_fields = ["partner"]
 
 
+class PlainNumberInput(NumberInput):
+    """A figure as typed, 32 rather than 32.00, in the outcome rows."""
+
+    def format_value(self, value):
+        if isinstance(value, Decimal):
+            value = plain_decimal(value)
+        return super().format_value(value)
+
+
 class OutcomeInline(TabularInline):
     noun = Noun("rezultat", "rezultaty", "rezultatów", MASCULINE)
     model = Outcome
     extra = 0
-    fields = ["order", "label", "value", "unit", "kind"]
+    fields = ["order", "label", "planned_value", "achieved_value", "unit"]
+    formfield_overrides = {models.DecimalField: {"widget": PlainNumberInput}}
 
 
 @admin.register(Project)

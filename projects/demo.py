@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from projects.models import (
     Outcome,
-    OutcomeKind,
     Partner,
     PartnerRole,
     Partnership,
@@ -325,9 +324,8 @@ def _replace_children(project, data, partners):
         Outcome(
             project=project,
             label=label,
-            value=Decimal(value),
+            achieved_value=Decimal(value),
             unit=unit,
-            kind=OutcomeKind.ACHIEVED,
             order=order,
         )
         for order, (label, value, unit) in enumerate(data["outcomes"], start=1)
@@ -384,7 +382,12 @@ def _add_synthetic(scale, now, groups):
         for offset in range(3)
     )
     Outcome.objects.bulk_create(
-        Outcome(project=p, label="uczestnicy", value=Decimal(value), unit="osób", kind=kind)
+        Outcome(
+            project=p,
+            label="uczestnicy",
+            planned_value=Decimal(40),
+            achieved_value=Decimal(35),
+            unit="osób",
+        )
         for p in projects
-        for kind, value in ((OutcomeKind.PLANNED, 40), (OutcomeKind.ACHIEVED, 35))
     )

@@ -26,11 +26,6 @@ class PartnerRole(models.TextChoices):
     COALITION = "koalicjant", _("partner koalicyjny")
 
 
-class OutcomeKind(models.TextChoices):
-    PLANNED = "planowany", _("planowany")
-    ACHIEVED = "osiagniety", _("osiągnięty")
-
-
 class TargetGroup(models.Model):
     """A group of residents a project is for, shared by many projects."""
 
@@ -167,29 +162,11 @@ class Project(Publication, Reviewed):
     def contact_phone_href(self):
         return tel_href(self.contact_phone)
 
-    def outcome_rows(self):
-        """Outcome figures as (label, unit, planned, achieved) rows, in editor order.
-
-        A planned and an achieved figure with the same label share a row, so
-        residents can compare them; either may be missing.
-        """
-        rows = {}
-        for outcome in self.outcomes.all():
-            row = rows.setdefault(
-                outcome.label,
-                {"label": outcome.label, "unit": outcome.unit, "planned": None, "achieved": None},
-            )
-            if outcome.kind == OutcomeKind.PLANNED:
-                row["planned"] = outcome
-            else:
-                row["achieved"] = outcome
-        return list(rows.values())
-
     def has_planned_outcomes(self):
-        return any(o.kind == OutcomeKind.PLANNED for o in self.outcomes.all())
+        return any(o.planned_value is not None for o in self.outcomes.all())
 
     def has_achieved_outcomes(self):
-        return any(o.kind == OutcomeKind.ACHIEVED for o in self.outcomes.all())
+        return any(o.achieved_value is not None for o in self.outcomes.all())
 
 
 class SpecificGoal(models.Model):
@@ -254,7 +231,8 @@ class Partnership(models.Model):
 
 
 class Outcome(models.Model):
-    """One figure of a project's results, e.g. 145 recruited participants."""
+    """One figure of a project's results, planned and achieved side by side, e.g. 150
+    participants planned and 145 recruited. Either value may still be missing."""
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="outcomes", verbose_name=_("projekt")
@@ -262,11 +240,23 @@ class Outcome(models.Model):
     label = models.CharField(
         _("wskaźnik"), max_length=200, help_text=_("Np. „zrekrutowani uczestnicy”.")
     )
-    value = models.DecimalField(_("wartość"), max_digits=12, decimal_places=2)
-    unit = models.CharField(_("jednostka"), max_length=40, blank=True, help_text=_("Np. osób."))
-    kind = models.CharField(
-        _("rodzaj"), max_length=20, choices=OutcomeKind.choices, default=OutcomeKind.ACHIEVED
+    planned_value = models.DecimalField(
+        _("planowano"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Puste, jeśli nic nie planowano."),
     )
+    achieved_value = models.DecimalField(
+        _("osiągnięto"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Puste, dopóki nie ma wyniku."),
+    )
+    unit = models.CharField(_("jednostka"), max_length=40, blank=True, help_text=_("Np. osób."))
     order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
 
     class Meta:
@@ -275,36 +265,55 @@ class Outcome(models.Model):
         verbose_name_plural = _("rezultaty")
         constraints = [
             models.CheckConstraint(
-                condition=Q(value__gte=0),
-                name="projects_outcome_value_not_negative",
+                condition=(Q(planned_value__isnull=True) | Q(planned_value__gte=0))
+                & (Q(achieved_value__isnull=True) | Q(achieved_value__gte=0)),
+                name="projects_outcome_values_not_negative",
                 violation_error_message=_("Wartość nie może być ujemna."),
             ),
             models.CheckConstraint(
-                condition=Q(kind__in=OutcomeKind.values),
-                name="projects_outcome_kind_valid",
+                condition=Q(planned_value__isnull=False) | Q(achieved_value__isnull=False),
+                name="projects_outcome_has_a_value",
+                violation_error_message=_("Wpisz wartość planowaną, osiągniętą albo obie."),
             ),
             models.UniqueConstraint(
-                fields=["project", "label", "kind"],
-                name="projects_outcome_one_per_label_and_kind",
+                fields=["project", "label"],
+                name="projects_outcome_one_per_label",
                 violation_error_message=_(
-                    "Ten wskaźnik ma już wartość tego rodzaju (planowaną lub osiągniętą)."
+                    "Ten wskaźnik już jest w projekcie: wpisz obie wartości w jednym wierszu."
                 ),
             ),
         ]
 
     def __str__(self):
-        unit = f" {self.unit}" if self.unit else ""
-        return f"{self.label}: {self.display_value}{unit} ({self.get_kind_display()})"
+        parts = []
+        if self.planned_value is not None:
+            parts.append(f"{_('planowano')} {self.planned_display}")
+        if self.achieved_value is not None:
+            parts.append(f"{_('osiągnięto')} {self.achieved_display}")
+        return f"{self.label}: {', '.join(parts)}"
 
     def get_absolute_url(self):
         return self.project.get_absolute_url()
 
     @property
-    def display_value(self):
-        """The value as residents read it: 145, not 145,00; 12,5, not 12,50."""
-        value = self.value
-        if value == value.to_integral_value():
-            value = value.quantize(Decimal(1))
-        else:
-            value = value.normalize()
-        return number_format(value)
+    def planned_display(self):
+        return self._with_unit(self.planned_value)
+
+    @property
+    def achieved_display(self):
+        return self._with_unit(self.achieved_value)
+
+    def _with_unit(self, value):
+        if value is None:
+            return ""
+        return f"{readable_number(value)} {self.unit}".strip()
+
+
+def plain_decimal(value):
+    """``value`` without needless decimals: 145, not 145.00; 12.5, not 12.50."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def readable_number(value):
+    """A decimal as residents read it: 145, not 145,00; 12,5, not 12,50."""
+    return number_format(plain_decimal(value))

@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from projects.models import (
     Outcome,
-    OutcomeKind,
     Partner,
     PartnerRole,
     Partnership,
@@ -72,9 +71,15 @@ def add_goal(project, text, order=0):
     return SpecificGoal.objects.create(project=project, text=text, order=order)
 
 
-def add_outcome(project, label, value, unit="osób", kind=OutcomeKind.ACHIEVED, order=0):
+def add_outcome(project, label, achieved=None, planned=None, unit="osób", order=0):
+    """An outcome row with an achieved and/or a planned value."""
     return Outcome.objects.create(
-        project=project, label=label, value=Decimal(value), unit=unit, kind=kind, order=order
+        project=project,
+        label=label,
+        achieved_value=None if achieved is None else Decimal(achieved),
+        planned_value=None if planned is None else Decimal(planned),
+        unit=unit,
+        order=order,
     )
 
 
@@ -91,8 +96,7 @@ def make_full_project(**fields):
     )
     add_goal(project, "Pierwszy cel.", 1)
     add_goal(project, "Drugi cel.", 2)
-    add_outcome(project, "uczestnicy", 150, kind=OutcomeKind.PLANNED)
-    add_outcome(project, "uczestnicy", 145)
+    add_outcome(project, "uczestnicy", 145, planned=150)
     add_outcome(project, "ukończyło", 96)
     return project
 
@@ -126,6 +130,6 @@ def make_many_projects(count, groups, partners):
     )
     SpecificGoal.objects.bulk_create(SpecificGoal(project=p, text="Cel.") for p in projects)
     Outcome.objects.bulk_create(
-        Outcome(project=p, label="uczestnicy", value=Decimal(10)) for p in projects
+        Outcome(project=p, label="uczestnicy", achieved_value=Decimal(10)) for p in projects
     )
     return projects

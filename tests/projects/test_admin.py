@@ -69,14 +69,14 @@ def test_caseworker_creates_project_with_three_partners_two_goals_and_outcomes(
         {
             "outcomes-0-order": "1",
             "outcomes-0-label": "uczestnicy",
-            "outcomes-0-value": "40",
+            "outcomes-0-planned_value": "40",
+            "outcomes-0-achieved_value": "35",
             "outcomes-0-unit": "osób",
-            "outcomes-0-kind": "planowany",
-            "outcomes-1-order": "1",
-            "outcomes-1-label": "uczestnicy",
-            "outcomes-1-value": "35",
+            "outcomes-1-order": "2",
+            "outcomes-1-label": "ukończyli kurs",
+            "outcomes-1-planned_value": "30",
+            "outcomes-1-achieved_value": "",
             "outcomes-1-unit": "osób",
-            "outcomes-1-kind": "osiagniety",
         }
     )
     response = admin_client.post("/admin/projects/project/add/", data)
@@ -88,6 +88,7 @@ def test_caseworker_creates_project_with_three_partners_two_goals_and_outcomes(
     page = client.get("/projekty/wspolnymi-silami/")
     assert page.status_code == 200
     assert "<td>40 osób</td>" in page.text and "<td>35 osób</td>" in page.text
+    assert "<td>30 osób</td>" in page.text
 
 
 def test_admin_refuses_end_before_start_as_a_form_error(admin_client):
@@ -144,7 +145,7 @@ def test_admin_change_page_renders_and_saves(admin_client):
                 f"partnerships-{n}-role": partnership.role,
             }
         )
-    data.update(inline_management("outcomes", total=3, initial=3))
+    data.update(inline_management("outcomes", total=2, initial=2))
     for n, outcome in enumerate(outcomes):
         data.update(
             {
@@ -152,12 +153,12 @@ def test_admin_change_page_renders_and_saves(admin_client):
                 f"outcomes-{n}-project": str(project.pk),
                 f"outcomes-{n}-order": str(outcome.order),
                 f"outcomes-{n}-label": outcome.label,
-                f"outcomes-{n}-value": str(outcome.value),
+                f"outcomes-{n}-planned_value": str(outcome.planned_value or ""),
+                f"outcomes-{n}-achieved_value": str(outcome.achieved_value or ""),
                 f"outcomes-{n}-unit": outcome.unit,
-                f"outcomes-{n}-kind": outcome.kind,
             }
         )
-    data["outcomes-2-DELETE"] = "on"
+    data["outcomes-1-DELETE"] = "on"
     response = admin_client.post(url, data)
     assert response.status_code == 302
     project.refresh_from_db()
@@ -165,7 +166,7 @@ def test_admin_change_page_renders_and_saves(admin_client):
     assert [p.partner_id for p in project.partnerships.all()] == [
         p.partner_id for p in reversed(partnerships)
     ]
-    assert project.outcomes.count() == 2
+    assert project.outcomes.count() == 1
 
 
 def test_project_changelist_filters_and_search_work(admin_client):

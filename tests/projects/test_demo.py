@@ -34,7 +34,7 @@ def test_demo_has_six_published_projects_from_the_seeds():
 def test_demo_keeps_the_seed_figures_of_the_zawiercie_partnership():
     demo.load(scale=0, stdout=io.StringIO())
     project = Project.objects.get(slug="partnerstwo-na-rzecz-aktywnej-integracji")
-    values = {o.label: int(o.value) for o in project.outcomes.all()}
+    values = {o.label: int(o.achieved_value) for o in project.outcomes.all()}
     assert sorted(values.values())[-4:] == [12, 13, 96, 145]
     assert values["ukończyli kurs zawodowy ECDL Base"] == 12
 
@@ -76,5 +76,6 @@ def test_demo_scale_adds_synthetic_projects_with_partners_goals_and_outcomes():
     sample = synthetic.with_details().first()
     assert len(sample.partnerships.all()) == 3
     assert len(sample.goals.all()) == 2
-    assert {o.kind for o in sample.outcomes.all()} == {"planowany", "osiagniety"}
+    [outcome] = sample.outcomes.all()
+    assert (outcome.planned_display, outcome.achieved_display) == ("40 osób", "35 osób")
     assert len(sample.target_groups.all()) == 1

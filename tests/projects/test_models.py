@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
-from projects.models import Outcome, OutcomeKind, Partnership, Project, ProjectStatus
+from projects.models import Outcome, Partnership, Project, ProjectStatus
 from tests.projects.factories import add_outcome, make_group, make_partner, make_project
 
 pytestmark = pytest.mark.django_db
@@ -84,37 +84,41 @@ def test_one_partner_record_serves_many_projects_with_different_roles():
     assert roles == {first.pk: "partner", second.pk: "koalicjant"}
 
 
-def test_outcome_value_cannot_be_negative():
+def test_outcome_values_cannot_be_negative():
     project = make_project()
     with pytest.raises(IntegrityError), transaction.atomic():
         add_outcome(project, "uczestnicy", -1)
-
-
-def test_outcome_label_has_one_planned_and_one_achieved_value_at_most():
-    project = make_project()
-    add_outcome(project, "uczestnicy", 150, kind=OutcomeKind.PLANNED)
-    add_outcome(project, "uczestnicy", 145, kind=OutcomeKind.ACHIEVED)
     with pytest.raises(IntegrityError), transaction.atomic():
-        add_outcome(project, "uczestnicy", 140, kind=OutcomeKind.ACHIEVED)
+        add_outcome(project, "uczestnicy", planned=-1)
 
 
-def test_outcome_rows_pair_planned_and_achieved_values_in_editor_order():
+def test_an_outcome_has_at_least_one_value_and_one_row_per_label():
+    project = make_project()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        add_outcome(project, "uczestnicy")
+    add_outcome(project, "uczestnicy", 145, planned=150)
+    with pytest.raises(ValidationError, match="Ten wskaźnik już jest w projekcie"):
+        Outcome(project=project, label="uczestnicy", achieved_value=140).full_clean()
+
+
+def test_planned_and_achieved_values_are_one_row_in_editor_order():
     project = make_project()
     add_outcome(project, "ukończyło", 96, order=2)
-    add_outcome(project, "zrekrutowani", 150, kind=OutcomeKind.PLANNED, order=1)
-    add_outcome(project, "zrekrutowani", 145, order=1)
-    rows = project.outcome_rows()
-    assert [row["label"] for row in rows] == ["zrekrutowani", "ukończyło"]
-    assert rows[0]["planned"].value == 150
-    assert rows[0]["achieved"].value == 145
-    assert rows[1]["planned"] is None
+    add_outcome(project, "zrekrutowani", 145, planned=150, order=1)
+    rows = list(project.outcomes.all())
+    assert [(o.label, o.planned_display, o.achieved_display) for o in rows] == [
+        ("zrekrutowani", "150 osób", "145 osób"),
+        ("ukończyło", "", "96 osób"),
+    ]
+    assert project.has_planned_outcomes() and project.has_achieved_outcomes()
 
 
 def test_outcome_values_read_without_needless_decimals():
     project = make_project()
-    assert add_outcome(project, "a", 145).display_value == "145"
-    assert add_outcome(project, "b", Decimal("12.50")).display_value == "12,5"
-    assert str(Outcome.objects.get(label="a")) == "a: 145 osób (osiągnięty)"
+    assert add_outcome(project, "a", 145, unit="").achieved_display == "145"
+    assert add_outcome(project, "b", planned=Decimal("12.50")).planned_display == "12,5 osób"
+    assert str(Outcome.objects.get(label="a")) == "a: osiągnięto 145"
+    assert str(Outcome.objects.get(label="b")) == "b: planowano 12,5 osób"
 
 
 def test_published_means_flag_set_and_publication_time_passed():

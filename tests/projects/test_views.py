@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from projects.models import OutcomeKind, Partner, PartnerRole, Project, ProjectStatus, TargetGroup
+from projects.models import Partner, PartnerRole, Project, ProjectStatus, TargetGroup
 from projects.views import ProjectFilters
 from tests.projects.factories import (
     add_goal,
@@ -326,7 +326,7 @@ def test_detail_query_count_does_not_grow_with_projects_or_partners(
         make_partner().partnerships.create(
             project=project, order=10 + n, role=PartnerRole.COALITION
         )
-        add_outcome(project, f"wskaźnik {n}", n, kind=OutcomeKind.PLANNED)
+        add_outcome(project, f"wskaźnik {n}", planned=n)
     with django_assert_num_queries(DETAIL_QUERIES):
         response = client.get("/projekty/pelny/")
     assert response.text.count("partner koalicyjny") == 20
