@@ -133,6 +133,11 @@ class PublicationAdminMixin:
         return super().message_user(request, message, level, *args, **kwargs)
 
     def _count(self, count):
+        # An admin with a Polish noun (core.polish_admin) counts with all three
+        # plural forms: "3 ankiety", "5 ankiet", where ngettext has only two.
+        noun = getattr(self, "noun", None)
+        if noun is not None:
+            return noun.count(count)
         return self.publication_count % {"count": count}
 
     def _save_changed(self, request, changed, log_message):

@@ -123,7 +123,9 @@ def test_publish_starts_draft_events_now_and_withdraw_hides_areas(editor, clock)
     response = editor.post(
         AREAS, {"action": "withdraw", "_selected_action": [area.pk]}, follow=True
     )
-    assert messages_of(response) == ["Wycofano do szkiców: 1 obszar. Mieszkańcy nie widzą szkiców."]
+    assert messages_of(response) == [
+        "Wycofano do szkiców: 1 obszar OSL. Mieszkańcy nie widzą szkiców."
+    ]
     assert not Event.objects.published().exists()
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from communities.models import Organiser
 from projects.models import TargetGroup
 from tests.communities.factories import make_area, make_site
-from tests.projects.factories import make_group
+from tests.projects.factories import make_group, make_project
 from tests.web.adminforms import as_post_data, form_fields
 from tests.web.editors import log_in_editor
 
@@ -157,3 +157,13 @@ def test_inline_add_links_name_the_row(editor_client, centre):
     assert 'data-add-text="Dodaj kolejny telefon"' in text
     assert 'data-add-text="Dodaj kolejny dzień nieczynny"' in text
     assert 'data-add-text="Dodaj kolejne godziny"' in text
+
+
+def test_publishing_in_bulk_counts_with_polish_plurals(editor_client):
+    drafts = [make_project(f"Projekt {n}", published=False) for n in range(3)]
+    response = editor_client.post(
+        reverse("admin:projects_project_changelist"),
+        {"action": "publish", "_selected_action": [p.pk for p in drafts]},
+    )
+    assert response.status_code == 302
+    assert messages_of(response)[0].startswith("Opublikowano 3 projekty")
