@@ -230,6 +230,13 @@ class Partnership(models.Model):
         return self.project.get_absolute_url()
 
 
+def figure_field(verbose_name, help_text):
+    """An outcome's value: up to ten digits before the comma and two after, or empty."""
+    return models.DecimalField(
+        verbose_name, max_digits=12, decimal_places=2, null=True, blank=True, help_text=help_text
+    )
+
+
 class Outcome(models.Model):
     """One figure of a project's results, planned and achieved side by side, e.g. 150
     participants planned and 145 recruited. Either value may still be missing."""
@@ -240,22 +247,8 @@ class Outcome(models.Model):
     label = models.CharField(
         _("wskaźnik"), max_length=200, help_text=_("Np. „zrekrutowani uczestnicy”.")
     )
-    planned_value = models.DecimalField(
-        _("planowano"),
-        max_digits=12,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_("Puste, jeśli nic nie planowano."),
-    )
-    achieved_value = models.DecimalField(
-        _("osiągnięto"),
-        max_digits=12,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_("Puste, dopóki nie ma wyniku."),
-    )
+    planned_value = figure_field(_("planowano"), _("Puste, jeśli nic nie planowano."))
+    achieved_value = figure_field(_("osiągnięto"), _("Puste, dopóki nie ma wyniku."))
     unit = models.CharField(_("jednostka"), max_length=40, blank=True, help_text=_("Np. osób."))
     order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
 
