@@ -551,8 +551,8 @@ class Event(Publication, Reviewed):
             raise ValidationError(
                 {
                     "site": _(
-                        "To miejsce należy do obszaru %(site_area)s, a wydarzenie do "
-                        "%(area)s. Wybierz miejsce tego obszaru albo wpisz inne miejsce."
+                        "To miejsce należy do obszaru %(site_area)s, a wydarzenie — do "
+                        "obszaru %(area)s. Wybierz miejsce tego obszaru albo wpisz inne miejsce."
                     )
                     % {"site_area": self.site.area, "area": self.area}
                 }

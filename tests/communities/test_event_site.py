@@ -10,8 +10,8 @@ from tests.publication import log_in_editor
 pytestmark = pytest.mark.django_db
 
 REFUSAL = (
-    "To miejsce należy do obszaru Gutwin (Ostrowiec Świętokrzyski), a wydarzenie do "
-    "Osiedle Fabryczne (Stalowa Wola). Wybierz miejsce tego obszaru albo wpisz inne miejsce."
+    "To miejsce należy do obszaru Gutwin (Ostrowiec Świętokrzyski), a wydarzenie — do "
+    "obszaru Osiedle Fabryczne (Stalowa Wola). Wybierz miejsce tego obszaru albo wpisz inne miejsce."
 )
 
 
