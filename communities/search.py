@@ -1,6 +1,5 @@
 """Community areas, activity sites, clubs and coming events in the site search."""
 
-from django.db.models import Exists, OuterRef, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy, ngettext_lazy
 
@@ -14,7 +13,6 @@ from communities.models import (
     Street,
 )
 from core.search import Kind
-from core.text import words
 from web.pagecache import valid_until
 
 
@@ -35,17 +33,6 @@ class AreaKind(Kind):
         # A cached results page follows areas' publication moments without a save.
         valid_until(CommunityArea.objects.next_change(now))
         return CommunityArea.objects.published(now)
-
-    def extra_match(self, word_stem):
-        # The specialty is stored as a code; residents search for its label.
-        codes = [
-            value
-            for value, label in Specialty.choices
-            if value != Specialty.OTHER and any(w.startswith(word_stem) for w in words(label))
-        ]
-        if not codes:
-            return None
-        return Q(Exists(Specialist.objects.filter(area=OuterRef("pk"), specialty__in=codes)))
 
     def texts(self, obj):
         labels = dict(Specialty.choices)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -220,3 +221,69 @@ class SingletonModel(models.Model):
     @classmethod
     def get(cls):
         return cls.objects.first()
+
+
+class SearchDocument(models.Model):
+    """What the site search reads of one record: its words folded, each with its dictionary forms.
+
+    One row per record of every search kind (``Kind.key`` and the record's
+    primary key), drafts and ended records included: whether residents may see
+    a record is decided when searching, by the kind's published rows, so a
+    record scheduled to appear is found from its moment without a new save.
+    PostgreSQL keeps ``vector`` (title weighted A, text B) by a trigger and
+    searches it through a GIN index; SQLite mirrors ``title`` and ``body`` in
+    an FTS5 table (``core_searchfts``) by triggers. Both are created in
+    migration 0001 (:mod:`core.search_index`).
+    """
+
+    kind = models.CharField(max_length=40)
+    object_id = models.BigIntegerField()
+    title = models.TextField()
+    body = models.TextField()
+    vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="searchdocument_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.kind}:{self.object_id}"
+
+
+class SearchTerm(models.Model):
+    """A folded word met in the indexed texts and its folded dictionary forms.
+
+    A resident types "dlugu" without the Polish letter the dictionary needs;
+    the texts said "długu", so this row knows it means "dlug". The words are
+    also the vocabulary of "Czy chodziło Ci o…".
+    """
+
+    word = models.CharField(max_length=64, unique=True)
+    lemmas = models.CharField(max_length=255)
+
+    def __str__(self):
+        return self.word
+
+
+class SearchQueryCount(models.Model):
+    """How many times a folded query was searched for on one day, and whether it found anything.
+
+    Nothing about who searched: no address, no cookie, no time of day.
+    """
+
+    day = models.DateField(_("dzień"))
+    query = models.CharField(_("zapytanie"), max_length=100)
+    results = models.PositiveIntegerField(_("liczba wyników"), default=0)
+    count = models.PositiveIntegerField(_("liczba wyszukiwań"), default=0)
+
+    class Meta:
+        verbose_name = _("wyszukiwanie mieszkańców")
+        verbose_name_plural = _("Czego szukają mieszkańcy")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "query"], name="searchquerycount_unique")
+        ]
+        indexes = [models.Index(fields=["day"], name="searchquerycount_day")]
+
+    def __str__(self):
+        return f"{self.day}: {self.query}"

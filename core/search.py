@@ -1,53 +1,37 @@
 """Search over published content: query parsing, matching, ranking, excerpts and highlights.
 
 Residents type Polish as they can: without diacritics ("dlugu"), in capitals,
-in another grammatical case ("bezdomnych" for a text saying "osoby bezdomne").
-Both the query and the texts are folded to lowercase ASCII, and every query
-word is cut down to a stem that must begin some word of the text
-(:mod:`core.text`).
-
-On PostgreSQL that is full-text search: ``to_tsvector('simple',
-unaccent(lower(…)))`` matched with prefix queries (``'bezdomn':*``) and ranked
-with ``ts_rank``. SQLite has neither, so the same folding runs as a Python
-function registered on the connection and the stems are matched with LIKE on
-word starts: the same rows come back on both databases.
+in another grammatical case ("bezdomnym" for a text saying "osoby
+bezdomne"), sometimes misspelt ("logopeta"). Every record is indexed once,
+when it is saved (:mod:`core.search_index`): its words folded to lowercase
+ASCII, each followed by its dictionary forms (:func:`core.text.lemmas`). A
+query word matches a record when one of its dictionary forms is there, or
+when the word typed begins a word of the record; a word typed without its
+Polish letters gets its forms from the words of the texts. When nothing is
+found, each word the texts do not know is replaced by the most similar one
+they do, and the page says so ("Czy chodziło Ci o…").
 
 The engine knows no app: each app describes its kinds of result as
 :class:`Kind` subclasses, and the project gathers them. Each kind costs one
-query whatever the amount of content: related texts (goals, partners,
-streets…) are aggregated in subqueries, the group's total comes from a window
-function, and only the first rows are fetched.
+query on the index (GIN on PostgreSQL, FTS5 on SQLite), joined with the
+kind's published rows at the moment of the search, and one more to read the
+first rows found; the kinds are then ordered by their best hit.
 """
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from django.contrib.postgres.lookups import Unaccent
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import (
-    Aggregate,
-    Case,
-    Count,
-    F,
-    Func,
-    IntegerField,
-    OuterRef,
-    Q,
-    Subquery,
-    TextField,
-    Value,
-    When,
-    Window,
-)
+from django.db.models import Aggregate, Func, OuterRef, Subquery, TextField, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Lower
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from core.text import WORD, fold, stem, words
+from core import search_index
+from core.text import WORD, fold, lemmas
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
@@ -58,17 +42,8 @@ SNIPPET_WORDS = 28
 # Words that would match almost everything, or prefixes of an address.
 STOP_WORDS = {"i", "w", "z", "na", "do", "od", "po", "dla", "oraz", "ul", "al", "os", "pl"}
 
-SQLITE_FOLD = "opsportal_fold"
-
 # SQL of expressions that read only a row's own columns, by kind, name and vendor.
 _OWN_COLUMNS_SQL = {}
-
-
-def folded_words(text):
-    """The indexed form for SQLite: ' word word ', so ' stem' finds a word start."""
-    if text is None:
-        return None
-    return f" {' '.join(words(text))} "
 
 
 def _printable(text):
@@ -80,11 +55,23 @@ def _printable(text):
     )
 
 
+@dataclass(frozen=True)
+class Term:
+    """One word of a query: as typed (folded) and its folded dictionary forms."""
+
+    word: str
+    forms: tuple = ()
+
+
 @dataclass
 class Query:
     text: str = ""
-    stems: tuple = ()
+    terms: tuple = ()
     shortened: bool = False
+    # The words the texts do not know, replaced by similar ones: {typed: suggested}.
+    corrections: dict = field(default_factory=dict)
+    # The words the texts do not know, once looked up (None before).
+    unknown: tuple | None = None
 
     @classmethod
     def parse(cls, raw):
@@ -96,14 +83,53 @@ class Query:
             if text[MAX_QUERY_LENGTH] != " " and " " in cut:
                 cut = cut.rsplit(" ", 1)[0]
             text = cut.strip()
-        stems = []
-        for word in words(text):
-            if len(word) < MIN_WORD_LENGTH or word in STOP_WORDS:
+        terms = {}
+        for word in WORD.findall(text):
+            folded = fold(word)
+            if len(folded) < MIN_WORD_LENGTH or folded in STOP_WORDS:
                 continue
-            word_stem = stem(word)
-            if word_stem not in stems:
-                stems.append(word_stem)
-        return cls(text=text, stems=tuple(stems[:MAX_TERMS]), shortened=shortened)
+            forms = terms.get(folded, ())
+            terms[folded] = tuple(sorted({*forms, *lemmas(word)}))
+        terms = tuple(Term(word, forms) for word, forms in list(terms.items())[:MAX_TERMS])
+        return cls(text=text, terms=terms, shortened=shortened)
+
+    @property
+    def stems(self):
+        """The folded words searched for."""
+        return tuple(term.word for term in self.terms)
+
+    @property
+    def folded(self):
+        """The query as the search counts it: its folded words, nothing else."""
+        return " ".join(self.stems)
+
+    def with_known_forms(self):
+        """The query with the forms the texts give its words ('dlugu' → 'dlug'). One query."""
+        known = search_index.known_forms(self.terms)
+        return replace(
+            self,
+            unknown=tuple(term.word for term in self.terms if term.word not in known),
+            terms=tuple(
+                Term(term.word, tuple(sorted({*term.forms, *known.get(term.word, ())})))
+                for term in self.terms
+            ),
+        )
+
+    def corrected(self):
+        """The query with each word unknown to the texts replaced by a similar one, or None.
+
+        One query per unknown word.
+        """
+        corrections = {}
+        for word in self.stems if self.unknown is None else self.unknown:
+            suggested = search_index.suggestion(word)
+            if suggested and suggested != word:
+                corrections[word] = suggested
+        if not corrections:
+            return None
+        text = " ".join(corrections.get(term.word, term.word) for term in self.terms)
+        corrected = Query.parse(text).with_known_forms()
+        return replace(corrected, corrections=corrections)
 
     @property
     def problem(self):
@@ -119,31 +145,38 @@ class Query:
 
 
 class Matcher:
-    """Whether a word begins with one of the query's stems, each distinct word folded once.
+    """Whether a word is one the query looks for, each distinct word analysed once.
+
+    It is when it begins with a word of the query, or when one of its
+    dictionary forms is a form of a word of the query.
 
     One search looks at the same words many times (to rank, to find a snippet, to
     highlight it), so the verdicts are kept for as long as the matcher lives.
     """
 
-    def __init__(self, stems):
-        self.stems = tuple(stems)
+    def __init__(self, terms):
+        terms = [term if isinstance(term, Term) else Term(term) for term in terms]
+        self.stems = tuple(term.word for term in terms)
+        self.forms = {form for term in terms for form in term.forms}
         self._verdicts = {}
 
     def __call__(self, word):
         verdict = self._verdicts.get(word)
         if verdict is None:
-            verdict = self._verdicts[word] = fold(word).startswith(self.stems)
+            verdict = self._verdicts[word] = fold(word).startswith(self.stems) or bool(
+                self.forms.intersection(lemmas(word))
+            )
         return verdict
 
 
-def _matcher(stems):
-    return stems if isinstance(stems, Matcher) else Matcher(stems)
+def _matcher(terms):
+    return terms if isinstance(terms, Matcher) else Matcher(terms)
 
 
 def highlight(text, stems):
     """``text`` escaped, with the words the query found wrapped in <mark>.
 
-    ``stems`` is a sequence of stems or a :class:`Matcher`.
+    ``stems`` is a sequence of folded words or :class:`Term`, or a :class:`Matcher`.
     """
     is_match = _matcher(stems)
     parts = []
@@ -232,6 +265,8 @@ class Group:
     kind: "Kind"
     total: int
     hits: list = field(default_factory=list)
+    # How well the first hit matches, comparable across kinds (higher is better).
+    best: float | None = None
 
     @property
     def key(self):
@@ -254,73 +289,13 @@ class Group:
 class Results:
     query: Query
     groups: list
+    # When nothing was found for the query as typed: that query; ``query`` is
+    # then the one with similar words ("Czy chodziło Ci o…"), which found these.
+    corrected_from: Query | None = None
 
     @property
     def total(self):
         return sum(group.total for group in self.groups)
-
-
-class PostgreSQLMatching:
-    """Full-text search: a 'simple' tsvector of the unaccented lowercase texts, prefix queries."""
-
-    @staticmethod
-    def _text(expression):
-        return Unaccent(Lower(Coalesce(expression, Value(""), output_field=TextField())))
-
-    def title(self, kind):
-        return SearchVector(self._text(F(kind.title_field)), config="simple", weight="A")
-
-    def document(self, kind):
-        rest = SearchVector(
-            *(self._text(e) for e in kind.text_expressions()), config="simple", weight="B"
-        )
-        return self.title(kind) + rest
-
-    @staticmethod
-    def _prefixes(stems):
-        return SearchQuery(
-            " & ".join(f"'{s}':*" for s in stems), search_type="raw", config="simple"
-        )
-
-    def contains(self, alias, stems):
-        return Q(**{alias: self._prefixes(stems)})
-
-    def rank(self, stems):
-        return SearchRank(F("_document"), self._prefixes(stems))
-
-
-class PortableMatching:
-    """The texts folded by a Python function (:func:`folded_words`), stems found with LIKE."""
-
-    @staticmethod
-    def _folded(*expressions):
-        text = JoinedText(*(Coalesce(e, Value(""), output_field=TextField()) for e in expressions))
-        return Func(text, function=SQLITE_FOLD, output_field=TextField())
-
-    def title(self, kind):
-        return self._folded(F(kind.title_field))
-
-    def document(self, kind):
-        return self._folded(F(kind.title_field), *kind.text_expressions())
-
-    def contains(self, alias, stems):
-        condition = Q()
-        for word_stem in stems:
-            condition &= Q(**{f"{alias}__contains": f" {word_stem}"})
-        return condition
-
-    def rank(self, stems):
-        return None
-
-
-def _database_matching():
-    if connection.vendor == "postgresql":
-        return PostgreSQLMatching()
-    # Registering is cheap and sends no query; doing it here rather than on
-    # connection_created keeps the search self-contained.
-    connection.ensure_connection()
-    connection.connection.create_function(SQLITE_FOLD, 1, folded_words, deterministic=True)
-    return PortableMatching()
 
 
 class Kind:
@@ -344,10 +319,6 @@ class Kind:
     def queryset(self, now):
         raise NotImplementedError
 
-    def extra_match(self, word_stem):
-        """A condition that also satisfies ``word_stem``, beyond the row's texts."""
-        return None
-
     def texts(self, obj):
         """(label, text) pairs in the order a snippet is looked for.
 
@@ -358,12 +329,6 @@ class Kind:
 
     def meta(self, obj):
         return ""
-
-    def text_expressions(self):
-        """Every searchable text but the title, as expressions on a row of ``model``."""
-        return [F(name) for name in self.fields] + [
-            _joined(*spec) for spec in self.related.values()
-        ]
 
     def hit(self, obj, texts, matcher):
         """``obj`` as a :class:`Hit`; ``texts`` are its :meth:`texts`."""
@@ -390,75 +355,50 @@ class Kind:
         )
 
     def matching(self, rows, query):
-        """The ``rows`` (of ``model``) in which every word of ``query`` begins some word.
+        """The ``rows`` (of ``model``) in which every word of ``query`` is found.
 
         For a list with its own phrase box and its own order (the project list's
         ``?q=``), so it finds what the site search finds. Safe inside a subquery.
         A query without a word to look for ("%", "a") finds nothing.
         """
-        if not query.stems:
+        if not query.terms:
             return rows.none()
-        return self._matching(rows, query, _database_matching(), compiled=False)
+        if query.unknown is None:
+            query = query.with_known_forms()
+        return rows.filter(pk__in=search_index.matching_ids(self, query.terms))
 
     def search(self, query, now):
-        matching = _database_matching()
-        rows = self.queryset(now).annotate(**self._related_annotations())
-        rows = self._matching(rows, query, matching, compiled=True).alias(
-            _title=self._own_columns("title", lambda: matching.title(self))
-        )
-        rows = rows.annotate(
-            _title_hit=Case(
-                When(matching.contains("_title", query.stems), then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        )
-        rank = matching.rank(query.stems)
-        if rank is None:
-            rows = rows.order_by("-_title_hit", *self.ordering())
-        else:
-            rows = rows.annotate(_rank=rank).order_by("-_title_hit", "-_rank", *self.ordering())
-        rows = rows.annotate(_total=Window(Count("pk")))
-        found = list(rows[:RESULTS_PER_KIND])
-        total = found[0]._total if found else 0
-        matcher = Matcher(query.stems)
-        rows = [(obj, self.texts(obj)) for obj in found]
-        # Within the same title verdict, the rows the query words occur in most
-        # often come first, computed alike on both databases. The sort is stable,
-        # so ties keep the database's order.
-        rows.sort(
-            key=lambda row: (
-                -row[0]._title_hit,
-                -hit_count((text for _label, text in row[1]), matcher),
-            )
-        )
-        return Group(
-            kind=self,
-            total=total,
-            hits=[self.hit(obj, texts, matcher) for obj, texts in rows],
-        )
+        """The :class:`Group` of this kind's published rows matching ``query``, best first.
 
-    def _matching(self, rows, query, matching, compiled):
-        """``rows`` with the ``_document`` alias, narrowed to those with every stem.
-
-        ``compiled`` reuses the SQL compiled by an earlier search; that SQL names
-        the model's table, so it only serves where the table is not given
-        another alias (not in a subquery).
+        Two queries when something is found (the index, then the rows), one otherwise.
         """
+        published = self.queryset(now)
+        total, pks, best = search_index.ranked(self, query.terms, published, RESULTS_PER_KIND)
+        group = Group(kind=self, total=total, best=best)
+        if not pks:
+            return group
+        found = {
+            obj.pk: obj
+            for obj in published.annotate(**self._related_annotations()).filter(pk__in=pks)
+        }
+        matcher = Matcher(query.terms)
+        for pk in pks:
+            obj = found.get(pk)
+            if obj is not None:
+                group.hits.append(self.hit(obj, self.texts(obj), matcher))
+        return group
 
-        def document():
-            return matching.document(self)
+    def index_queryset(self):
+        """Every row of ``model``, drafts included, with what :meth:`texts` reads."""
+        return self.model._base_manager.select_related(*self.shown_relations()).annotate(
+            **self._related_annotations()
+        )
 
-        if compiled and not self._joins_other_tables():
-            document = self._own_columns("document", document)
-        else:
-            document = document()
-        rows = rows.alias(_document=document)
-        for word_stem in query.stems:
-            condition = matching.contains("_document", (word_stem,))
-            extra = self.extra_match(word_stem)
-            rows = rows.filter(condition | extra if extra is not None else condition)
-        return rows
+    def shown_relations(self):
+        """The to-one relations whose texts the kind searches ('area' for ``area__name``)."""
+        return sorted(
+            {name.split("__")[0] for name in (self.title_field, *self.fields) if "__" in name}
+        )
 
     def _own_columns(self, name, build):
         """The expression ``build()`` returns, compiled once per database vendor.
@@ -478,21 +418,35 @@ class Kind:
         sql, params, output_field = _OWN_COLUMNS_SQL[key]
         return RawSQL(sql, list(params), output_field=output_field)  # noqa: S611 — compiled above, no user input
 
-    def _joins_other_tables(self):
-        return any("__" in name for name in (self.title_field, *self.fields))
-
     def _related_annotations(self):
         return {
             name: self._own_columns(name, lambda spec=spec: _joined(*spec))
             for name, spec in self.related.items()
         }
 
-    def ordering(self):
-        ordering = [*self.model._meta.ordering]
-        return ordering if {"pk", "-pk"} & set(ordering) else [*ordering, "pk"]
-
 
 def search(kinds, query, now=None):
-    """The published content of ``kinds`` matching ``query`` (a :class:`Query` with stems)."""
+    """The published content of ``kinds`` matching ``query`` (a :class:`Query` with terms).
+
+    The kinds whose best hit ranks higher come first. When nothing is found,
+    the words the texts do not know are replaced by the most similar words
+    they do know; if that finds something, those are the results, with
+    ``corrected_from`` (a suggestion that would find nothing is not made).
+    """
     now = now or timezone.now()
-    return Results(query=query, groups=[kind.search(query, now) for kind in kinds])
+    query = query.with_known_forms()
+    results = _search(kinds, query, now)
+    if results.total:
+        return results
+    corrected = query.corrected()
+    if corrected is None or not corrected.terms:
+        return results
+    found = _search(kinds, corrected, now)
+    return replace(found, corrected_from=query) if found.total else results
+
+
+def _search(kinds, query, now):
+    groups = [kind.search(query, now) for kind in kinds]
+    # Stable: kinds with equally good hits (or none) keep the order of INSTALLED_APPS.
+    groups.sort(key=lambda group: -group.best if group.best is not None else float("inf"))
+    return Results(query=query, groups=groups)

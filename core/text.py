@@ -1,5 +1,11 @@
 """Polish words as residents type them: in any case, with or without diacritics, inflected.
 
+:func:`lemmas` gives a word's dictionary forms from Morfeusz 2 (the SGJP
+dictionary), so "bezdomnym", "bezdomnych" and "bezdomni" all come to
+"bezdomny" and "rodzinami" to "rodzina"; the search index stores them folded
+(``bench/stemmers.py`` measures it against Stempel and simplemma). The ending
+list of :func:`stem` only serves the stored street keys.
+
 Every box that matches text (the site search, the project list's phrase, the
 street lookup) folds both sides with :func:`fold` and compares stems from
 :func:`stem`, so "dlugu", "DŁUGU" and "długu" find the same texts everywhere.
@@ -8,7 +14,11 @@ folded in Python (SQLite, stored keys) and in the database agree.
 """
 
 import re
+import threading
 import unicodedata
+from functools import cache, lru_cache
+
+import morfeusz2
 
 # Letters that Unicode does not decompose into a base letter plus an accent,
 # in their case-folded form (ẞ and ß already fold to "ss").
@@ -65,3 +75,32 @@ def stem(word):
         if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM_LENGTH:
             return word[: -len(ending)]
     return word
+
+
+# One analyser per process, loaded on first use (about 0.3 s and 60 MB); the
+# library does not promise that one instance may serve several threads at once.
+_ANALYSER_LOCK = threading.Lock()
+
+
+@cache
+def _analyser():
+    return morfeusz2.Morfeusz(generate=False)
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word):
+    """The folded dictionary forms of one ``word`` (a :data:`WORD` match, any case).
+
+    'bezdomnym' → ('bezdomna', 'bezdomny'); 'Długów' → ('dlug',). A word the
+    dictionary does not know, often one typed without its Polish letters, has
+    none: 'dlugu' → ().
+    """
+    lowered = word.lower()
+    with _ANALYSER_LOCK:
+        analyses = _analyser().analyse(lowered)
+    found = set()
+    for start, _end, (_form, lemma, tag, *_rest) in analyses:
+        # Only the word itself: an agglutinated ending ("-em") is a segment of its own.
+        if start == 0 and tag != "ign":
+            found.update(words(lemma.split(":", 1)[0]))
+    return tuple(sorted(found))

@@ -5,6 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.polish_admin import delete_selected
+from opsportal import search_report  # noqa: F401 — registers "Czego szukają mieszkańcy"
 
 admin.site.site_header = _("Portal ośrodka — administracja")
 admin.site.site_title = _("Portal ośrodka")

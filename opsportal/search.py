@@ -7,7 +7,10 @@ without naming it here.
 
 from functools import cache
 
+from django.db import DEFAULT_DB_ALIAS
+
 from core import search as engine
+from core import search_index
 from core.discovery import app_modules
 
 
@@ -21,3 +24,17 @@ def site_kinds():
 def search(query, now=None):
     """The published content of every app matching ``query``, grouped by kind."""
     return engine.search(site_kinds(), query, now)
+
+
+def rebuild_index():
+    """Index every record of every kind again; the number of documents."""
+    return search_index.rebuild(site_kinds())
+
+
+def build_index_if_empty(using=DEFAULT_DB_ALIAS, **kwargs):
+    """After ``migrate``: fill an empty index from the content there is (new install, upgrade).
+
+    A database without content, such as a test database, costs one query.
+    """
+    if using == DEFAULT_DB_ALIAS and not search_index.has_documents():
+        rebuild_index()

@@ -1,12 +1,14 @@
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from centre.context_processors import get_centre
 from centre.structured_data import government_office
+from core import search_log
 from core.search import Query
 from opsportal import search as site_search
 from web.cookies import (
@@ -35,7 +37,14 @@ def search(request):
     """/szukaj/?q=: published content matching the words, grouped by kind."""
     query = Query.parse(request.GET.get("q", ""))
     results = None if query.problem else site_search.search(query)
-    return render(request, "opsportal/search.html", {"query": query, "results": results})
+    response = render(request, "opsportal/search.html", {"query": query, "results": results})
+    if results is not None:
+        # Counted for the editors' report (core.search_log): the folded words
+        # only. A page served from the cache would go uncounted, so none is kept.
+        # A misspelling answered with similar words still found nothing as typed.
+        search_log.record(query, 0 if results.corrected_from else results.total)
+        patch_cache_control(response, private=True)
+    return response
 
 
 @require_safe

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from core import search_index
 from projects.models import (
     Outcome,
     Partner,
@@ -16,6 +17,7 @@ from projects.models import (
     SpecificGoal,
     TargetGroup,
 )
+from projects.search import PROJECTS
 
 _numbers = itertools.count(1)
 
@@ -132,4 +134,6 @@ def make_many_projects(count, groups, partners):
     Outcome.objects.bulk_create(
         Outcome(project=p, label="uczestnicy", achieved_value=Decimal(10)) for p in projects
     )
+    # Bulk writes send no signals: the search index learns of them as load_demo's do.
+    search_index.update(PROJECTS, [p.pk for p in projects])
     return projects

@@ -299,11 +299,13 @@ def test_list_query_count_does_not_grow_with_projects(
     make_partner(slug="p")
     _scale(5)
     assert Project.objects.count() == 10
-    with django_assert_num_queries(LIST_QUERIES):
+    # A phrase asks the search index which dictionary forms its words have (1).
+    expected = LIST_QUERIES + ("q" in params)
+    with django_assert_num_queries(expected):
         small = client.get("/projekty/", params)
     _scale(145)
     assert Project.objects.count() == 300
-    with django_assert_num_queries(LIST_QUERIES):
+    with django_assert_num_queries(expected):
         large = client.get("/projekty/", params)
     assert len(small.context["projects"]) == (10 if not params else 5)
     assert len(large.context["projects"]) == 12

@@ -73,6 +73,11 @@ def test_a_reflected_parameter_never_receives_the_visitors_csrf_token(
     miss = Client().get(url)
     assert miss.status_code == 200
     assert "X-Page-Cache" not in miss
+    if "private" in miss.get("Cache-Control", ""):
+        # A search that is counted (core.search_log) is never stored, so no
+        # visitor can be served another's page with it.
+        assert "X-Page-Cache" not in Client().get(url)
+        return
     rendered = _page(miss)
     for coding in ("", "gzip", "gzip, deflate, br"):
         for name, visitor in _visitors().items():

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from core.discovery import app_modules
+from opsportal.search import rebuild_index
 
 
 class Command(BaseCommand):
@@ -31,6 +32,8 @@ class Command(BaseCommand):
             # that later apps may refer to earlier apps' records.
             for module in app_modules("demo"):
                 module.load(scale=scale, stdout=self.stdout)
+            # Bulk inserts send no signals: the search index is built once, at the end.
+            rebuild_index()
         if connection.vendor == "postgresql":
             # Thousands of rows arrive at once, before autovacuum has gathered
             # the planner's statistics: gather them now, so that the first

@@ -29,6 +29,9 @@ ALL_ACTIONS = {"view", "add", "change", "delete"}
 VERSION_APPS = ["reversion"]
 VERSION_ACTIONS = {"view"}
 
+# Reports editors read: what residents search for and do not find.
+REPORT_PERMISSIONS = [("core", "view_searchquerycount")]
+
 
 def editor_permissions():
     """The permissions of the editors' group.
@@ -53,6 +56,10 @@ def editor_permissions():
             allowed = RESTRICTED.get(f"{content_type.app_label}.{model_name}", ALL_ACTIONS)
         if action in allowed:
             chosen.append(permission)
+    for app_label, codename in REPORT_PERMISSIONS:
+        chosen.extend(
+            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        )
     return chosen
 
 

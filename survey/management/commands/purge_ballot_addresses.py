@@ -3,6 +3,7 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from core import search_log
 from survey import voting
 from survey.models import Ballot, VotingAddress
 
@@ -11,7 +12,8 @@ class Command(BaseCommand):
     help = (
         "Blanks the address hashes of ballots older than POLL_ADDRESS_RETENTION_DAYS "
         "(default 30) and forgets the addresses no vote has come from in the last hour "
-        "(the flood limit's rows). Run it daily, e.g. from cron or a systemd timer."
+        "(the flood limit's rows); also removes the site search's daily counts older than "
+        "a year. Run it daily, e.g. from cron or a systemd timer."
     )
 
     def add_arguments(self, parser):
@@ -35,7 +37,9 @@ class Command(BaseCommand):
         # An address's row only serves the flood limit, which looks one hour back.
         idle_since = max(cutoff, timezone.now() - dt.timedelta(seconds=voting.FLOOD_WINDOW_SECONDS))
         forgotten, _ = VotingAddress.objects.filter(last_vote_at__lt=idle_since).delete()
+        searches = search_log.forget_older_than(search_log.RETENTION_DAYS)
         self.stdout.write(
             f"Blanked the address hash of {purged} ballot(s) older than {days} days; "
-            f"forgot {forgotten} idle voting address(es)."
+            f"forgot {forgotten} idle voting address(es); removed {searches} daily search "
+            f"count(s) older than {search_log.RETENTION_DAYS} days."
         )
