@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from aid.models import AidDocument, Category, FormOfHelp, IncomeCriterion
+from core.documents import minimal_pdf
 
 UPS = "ustawy z dnia 12 marca 2004 r. o pomocy społecznej (Dz.U. z 2024 r. poz. 1283, z późn. zm.)"
 FAMILY_ACT = "ustawy z dnia 9 czerwca 2011 r. o wspieraniu rodziny i systemie pieczy zastępczej"
@@ -427,46 +428,6 @@ CRITERIA = [
         ),
     },
 ]
-
-
-def _pdf_text(text):
-    """ASCII for the standard PDF font: the demo's forms need no embedded font."""
-    folded = text.translate(str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”—–", 'acelnoszzACELNOSZZ""--'))
-    ascii_only = folded.encode("ascii", "replace").decode()
-    return ascii_only.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-
-def minimal_pdf(title, lines=()):
-    """A valid one-page PDF 1.4 with a title and a few lines of text, as bytes."""
-    text_lines = [title, "", *lines]
-    stream_lines = ["BT", "/F1 14 Tf", "56 780 Td", "18 TL"]
-    for line in text_lines:
-        stream_lines.append(f"({_pdf_text(line)}) Tj T*")
-    stream_lines.append("ET")
-    stream = "\n".join(stream_lines).encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Title (" + _pdf_text(title).encode() + b") /Producer (opsportal demo) >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode()
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>\n"
-        f"startxref\n{xref}\n%%EOF\n"
-    ).encode()
-    return bytes(out)
 
 
 def _form_pdf(title):

@@ -5,10 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from centre.models import (
     AccessibilityStatement,
     Centre,
+    CentreDocument,
     CentreHours,
     CentrePhone,
     CentreSpecialDay,
+    InformationDocument,
     PublicInformation,
+    StatementDocument,
     Unit,
     UnitHours,
     UnitPhone,
@@ -17,6 +20,7 @@ from centre.models import (
 )
 from core.admin import (
     ChangeHistoryMixin,
+    DocumentInline,
     OpeningHoursInline,
     SaturdayHolidaysMixin,
     SingletonAdmin,
@@ -29,10 +33,13 @@ from core.polish_admin import FEMININE, MASCULINE, PLURAL, Noun, TabularInline
 # hours and closure days, so restoring it brings all of them back together.
 for _row in (CentrePhone, CentreHours, CentreSpecialDay, UnitPhone, UnitHours, UnitSpecialDay):
     reversion.register(_row)
-reversion.register(Centre, follow=["phones", "hours", "special_days"])
+reversion.register(CentreDocument)
+reversion.register(Centre, follow=["phones", "hours", "special_days", "documents"])
 reversion.register(Unit, follow=["phones", "hours", "special_days"])
-reversion.register(AccessibilityStatement)
-reversion.register(PublicInformation)
+reversion.register(StatementDocument)
+reversion.register(InformationDocument)
+reversion.register(AccessibilityStatement, follow=["documents"])
+reversion.register(PublicInformation, follow=["documents"])
 
 
 class CentrePhoneInline(TabularInline):
@@ -50,10 +57,14 @@ class CentreSpecialDayInline(SpecialDayInline):
     model = CentreSpecialDay
 
 
+class CentreDocumentInline(DocumentInline):
+    model = CentreDocument
+
+
 @admin.register(Centre)
 class CentreAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, VersionedAdmin, SingletonAdmin):
     noun = Noun("ośrodek", "ośrodki", "ośrodków", MASCULINE, genitive="ośrodka")
-    inlines = [CentrePhoneInline, CentreHoursInline, CentreSpecialDayInline]
+    inlines = [CentrePhoneInline, CentreHoursInline, CentreSpecialDayInline, CentreDocumentInline]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "intro"]}),
         (_("Adres"), {"fields": ["street_address", "postal_code", "city"]}),
@@ -68,6 +79,10 @@ class CentreAdmin(SaturdayHolidaysMixin, ChangeHistoryMixin, VersionedAdmin, Sin
     list_display = ["name", "city", "email", "updated_at"]
 
 
+class StatementDocumentInline(DocumentInline):
+    model = StatementDocument
+
+
 @admin.register(AccessibilityStatement)
 class AccessibilityStatementAdmin(VersionedAdmin, SingletonAdmin):
     noun = Noun(
@@ -78,6 +93,7 @@ class AccessibilityStatementAdmin(VersionedAdmin, SingletonAdmin):
         accusative="deklarację dostępności",
         genitive="deklaracji dostępności",
     )
+    inlines = [StatementDocumentInline]
     fieldsets = [
         (None, {"fields": ["entity_name", "website_url", "published_on", "site_updated_on"]}),
         (
@@ -113,6 +129,10 @@ class AccessibilityStatementAdmin(VersionedAdmin, SingletonAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
 
+class InformationDocumentInline(DocumentInline):
+    model = InformationDocument
+
+
 @admin.register(PublicInformation)
 class PublicInformationAdmin(VersionedAdmin, SingletonAdmin):
     noun = Noun(
@@ -122,6 +142,7 @@ class PublicInformationAdmin(VersionedAdmin, SingletonAdmin):
         PLURAL,
         genitive="informacji o ośrodku",
     )
+    inlines = [InformationDocumentInline]
     fields = [
         "easy_to_read",
         "sign_language_video_url",

@@ -18,6 +18,7 @@ from centre.models import (
     UnitSpecialDay,
 )
 from core import holidays
+from core.documents import ensure_document
 from core.models import Weekday
 
 INTRO = (
@@ -104,6 +105,11 @@ def load(scale, stdout):
         for date, opens, closes, reason in special
     )
     _legal_pages(centre, today)
+    ensure_document(
+        centre.documents,
+        "Wniosek o udzielenie pomocy (wzór ogólny)",
+        ["Wzor demonstracyjny portalu opsportal.", "Imie i nazwisko, adres, o jaka pomoc prosisz."],
+    )
     _units(today, scale)
     stdout.write(f"Centre: {centre.name}")
 

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.documents import Document
 from core.models import (
     HasOpeningHours,
     OpeningHours,
@@ -318,3 +319,41 @@ class UnitSpecialDay(SpecialDay):
 
     class Meta(SpecialDay.Meta):
         pass
+
+
+class CentreDocument(Document):
+    """A file to download on the contact page: the statute, a general application form."""
+
+    centre = models.ForeignKey(
+        Centre, on_delete=models.CASCADE, related_name="documents", verbose_name=_("ośrodek")
+    )
+
+    upload_folder = "dokumenty/osrodek"
+
+
+class StatementDocument(Document):
+    """A file to download with the accessibility statement, e.g. the analysis of an
+    excessive burden the statement refers to."""
+
+    statement = models.ForeignKey(
+        AccessibilityStatement,
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("deklaracja dostępności"),
+    )
+
+    upload_folder = "dokumenty/deklaracja"
+
+
+class InformationDocument(Document):
+    """A file to download with the information about the centre, e.g. the easy-to-read
+    text as a leaflet to print."""
+
+    information = models.ForeignKey(
+        PublicInformation,
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("informacje o ośrodku"),
+    )
+
+    upload_folder = "dokumenty/informacje"

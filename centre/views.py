@@ -18,6 +18,7 @@ def contact(request):
             "week": centre.weekly_hours(),
             "exceptions": centre.coming_exceptions(),
             "structured_data": government_office(centre, request),
+            "documents": list(centre.documents.all()),
         }
     units = list(Unit.objects.with_details())
     context["units"] = units

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.models import (
     ActivitySite,
+    AreaDocument,
     CommunityArea,
     Event,
     Initiative,
@@ -17,6 +18,7 @@ from communities.models import (
 )
 from core.admin import (
     ChangeHistoryMixin,
+    DocumentInline,
     OpeningHoursInline,
     SaturdayHolidaysMixin,
     SpecialDayInline,
@@ -33,12 +35,13 @@ from core.publication_admin import (
 # specialists and events, so an area deleted by mistake comes back whole.
 # Organisers are shared by areas: they are only referred to, never restored
 # or deleted along with an area.
-for _row in (Street, Initiative, Specialist, SiteHours, SiteSpecialDay, Organiser):
+for _row in (Street, Initiative, Specialist, SiteHours, SiteSpecialDay, AreaDocument, Organiser):
     reversion.register(_row)
 reversion.register(ActivitySite, follow=["hours", "special_days"])
 reversion.register(Event)
 reversion.register(
-    CommunityArea, follow=["streets", "sites", "initiatives", "specialists", "events"]
+    CommunityArea,
+    follow=["streets", "sites", "initiatives", "specialists", "events", "documents"],
 )
 
 
@@ -108,6 +111,10 @@ def _sites_of_edited_area(request):
     return ActivitySite.objects.filter(area_id=area_id)
 
 
+class AreaDocumentInline(DocumentInline):
+    model = AreaDocument
+
+
 def _area_of_edited_event(request):
     """The area of the event whose change page this is, or None (add page, list, unknown)."""
     match = request.resolver_match
@@ -120,7 +127,13 @@ def _area_of_edited_event(request):
 @admin.register(CommunityArea)
 class CommunityAreaAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
     noun = Noun("obszar OSL", "obszary OSL", "obszarów OSL", MASCULINE, genitive="obszaru OSL")
-    inlines = [StreetInline, ActivitySiteInline, InitiativeInline, SpecialistInline]
+    inlines = [
+        StreetInline,
+        ActivitySiteInline,
+        InitiativeInline,
+        SpecialistInline,
+        AreaDocumentInline,
+    ]
     list_display = ["name", "city", "publication_status_column", "site_count", "order"]
     list_editable = ["order"]
     list_filter = [PublicationStatusFilter, "city"]

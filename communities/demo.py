@@ -23,6 +23,7 @@ from communities.models import (
     Street,
 )
 from communities.streets import street_key
+from core.documents import ensure_document
 from core.hours import WARSAW
 
 OSTROWIEC_FACEBOOK = (
@@ -248,6 +249,11 @@ def load(scale, stdout):
         )
     for order, data in enumerate(AREAS):
         _load_area(data, order, organisers, today)
+    ensure_document(
+        CommunityArea.objects.get(slug="osiedle-fabryczne").documents,
+        "Plan zajęć w Klubie Sąsiedzkim na ten miesiąc",
+        ["Wzor demonstracyjny portalu opsportal.", "Zajecia dla dzieci, seniorow i rodzin."],
+    )
     if scale:
         _load_synthetic(scale, today)
     stdout.write(f"communities: {CommunityArea.objects.count()} areas")

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from communities.streets import street_key, street_stem
+from core.documents import Document
 from core.models import HasOpeningHours, OpeningHours, SpecialDay, open_on_holidays_field
 from core.places import Place, postal_code_field, tel_href
 from core.publication import Publication, PublicationQuerySet
@@ -572,3 +573,13 @@ class Event(Publication, Reviewed):
         if self.place:
             parts.append(self.place)
         return "; ".join(parts)
+
+
+class AreaDocument(Document):
+    """A file to download on the area's page: a programme, a poster, a survey."""
+
+    area = models.ForeignKey(
+        CommunityArea, on_delete=models.CASCADE, related_name="documents", verbose_name=_("obszar")
+    )
+
+    upload_folder = "dokumenty/osl"

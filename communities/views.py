@@ -107,6 +107,7 @@ class AreaDetailView(AreaMixin, DetailView):
                 Prefetch("initiatives", queryset=Initiative.objects.select_related("site")),
                 Prefetch("specialists", queryset=Specialist.objects.select_related("site")),
                 Prefetch("events", queryset=events.upcoming(), to_attr="upcoming_events"),
+                "documents",
             )
         )
 

@@ -13,6 +13,7 @@ import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import models
 from django.utils import formats
 from django.utils.text import slugify
@@ -177,8 +178,8 @@ class Document(models.Model):
     class Meta:
         abstract = True
         ordering = ["order", "pk"]
-        verbose_name = _("dokument do pobrania")
-        verbose_name_plural = _("dokumenty do pobrania")
+        verbose_name = _("plik do pobrania")
+        verbose_name_plural = _("pliki do pobrania")
 
     def __str__(self):
         return self.title
@@ -204,3 +205,55 @@ class Document(models.Model):
     def download_name(self):
         """A readable name for the saved file: 'wniosek-o-zasilek-staly.pdf'."""
         return f"{slugify(fold(self.title)) or 'dokument'}.{self.file_format}"
+
+
+def _pdf_text(text):
+    """ASCII for the standard PDF font: generated documents need no embedded font."""
+    folded = text.translate(str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”—–", 'acelnoszzACELNOSZZ""--'))
+    ascii_only = folded.encode("ascii", "replace").decode()
+    return ascii_only.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def minimal_pdf(title, lines=()):
+    """A valid one-page PDF 1.4 with a title and a few lines of text, as bytes.
+
+    For the demo's documents and the tests': no files from outside are needed.
+    """
+    text_lines = [title, "", *lines]
+    stream_lines = ["BT", "/F1 14 Tf", "56 780 Td", "18 TL"]
+    for line in text_lines:
+        stream_lines.append(f"({_pdf_text(line)}) Tj T*")
+    stream_lines.append("ET")
+    stream = "\n".join(stream_lines).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Title (" + _pdf_text(title).encode() + b") /Producer (opsportal demo) >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>\n"
+        f"startxref\n{xref}\n%%EOF\n"
+    ).encode()
+    return bytes(out)
+
+
+def ensure_document(documents, title, lines=()):
+    """Attach a generated PDF titled ``title`` through ``documents``, an owner's related
+    manager (``project.documents``), unless one of that title is there: the demo
+    loads again without piling up files."""
+    if not documents.filter(title=title).exists():
+        pdf = minimal_pdf(title, lines)
+        documents.create(title=title, file=ContentFile(pdf, name="dokument.pdf"))

@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from core.admin import ChangeHistoryMixin, VersionedAdmin
+from core.admin import ChangeHistoryMixin, DocumentInline, VersionedAdmin
 from core.polish_admin import FEMININE, MASCULINE, Noun, TabularInline
 from core.publication_admin import (
     PublicationAdminMixin,
@@ -22,6 +22,7 @@ from projects.models import (
     Partner,
     Partnership,
     Project,
+    ProjectDocument,
     SpecificGoal,
     TargetGroup,
     plain_decimal,
@@ -30,9 +31,9 @@ from projects.models import (
 # A version of a project holds its goals, partnerships and outcomes. Partners
 # and target groups are shared by projects: a project's version only refers
 # to them, and restoring or deleting a project never touches them.
-for _row in (SpecificGoal, Partnership, Outcome, Partner, TargetGroup):
+for _row in (SpecificGoal, Partnership, Outcome, ProjectDocument, Partner, TargetGroup):
     reversion.register(_row)
-reversion.register(Project, follow=["goals", "partnerships", "outcomes"])
+reversion.register(Project, follow=["goals", "partnerships", "outcomes", "documents"])
 
 
 class SpecificGoalInline(TabularInline):
@@ -59,6 +60,10 @@ class PartnershipInline(TabularInline):
     autocomplete_fields = ["partner"]
 
 
+class ProjectDocumentInline(DocumentInline):
+    model = ProjectDocument
+
+
 class PlainNumberInput(NumberInput):
     """A figure as typed, 32 rather than 32.00, in the outcome rows."""
 
@@ -79,7 +84,7 @@ class OutcomeInline(TabularInline):
 @admin.register(Project)
 class ProjectAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
     noun = Noun("projekt", "projekty", "projektów", MASCULINE, genitive="projektu")
-    inlines = [SpecificGoalInline, PartnershipInline, OutcomeInline]
+    inlines = [SpecificGoalInline, PartnershipInline, OutcomeInline, ProjectDocumentInline]
     list_display = ["title", "status", "start_date", "end_date", "publication_status_column"]
     list_filter = [PublicationStatusFilter, "status", "target_groups", "partners"]
     search_fields = ["title", "lead", "main_goal", "partners__name"]

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from core.documents import ensure_document
 from projects.models import (
     Outcome,
     Partner,
@@ -302,6 +303,11 @@ def load(scale, stdout):
         )
         project.target_groups.set([groups[slug] for slug in data["groups"]])
         _replace_children(project, data, partners)
+    ensure_document(
+        Project.objects.get(slug="bezpieczny-rejon").documents,
+        "Regulamin rekrutacji uczestników projektu",
+        ["Wzor demonstracyjny portalu opsportal.", "Kto moze wziac udzial i jak sie zglosic."],
+    )
     stdout.write(f"Projects: {len(PROJECTS)} from the seeds.")
     if scale:
         _add_synthetic(scale, now, list(groups.values()))

@@ -7,6 +7,7 @@ from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from core.documents import Document
 from core.images import photo_alt_constraint, photo_alt_field, photo_field
 from core.places import tel_href
 from core.publication import Publication, PublicationQuerySet
@@ -78,6 +79,7 @@ class ProjectQuerySet(PublicationQuerySet):
             "target_groups",
             Prefetch("partnerships", queryset=Partnership.objects.select_related("partner")),
             "outcomes",
+            "documents",
         )
 
 
@@ -310,3 +312,13 @@ def plain_decimal(value):
 def readable_number(value):
     """A decimal as residents read it: 145, not 145,00; 12,5, not 12,50."""
     return number_format(plain_decimal(value))
+
+
+class ProjectDocument(Document):
+    """A file to download on the project's page: rules, an application, a report."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="documents", verbose_name=_("projekt")
+    )
+
+    upload_folder = "dokumenty/projekty"

@@ -2,7 +2,14 @@
 
 import datetime as dt
 
-from centre.models import Centre, CentreHours, CentrePhone, CentreSpecialDay
+from centre.models import (
+    AccessibilityStatement,
+    Centre,
+    CentreHours,
+    CentrePhone,
+    CentreSpecialDay,
+    PublicInformation,
+)
 
 
 def make_centre(week=None, **fields):
@@ -36,3 +43,33 @@ def add_special_day(centre, date, opens=None, closes=None, reason=""):
     return CentreSpecialDay.objects.create(
         centre=centre, date=date, opens=opens, closes=closes, reason=reason
     )
+
+
+def make_statement(**fields):
+    """An accessibility statement with every field the page requires."""
+    defaults = {
+        "entity_name": "Miejski Ośrodek Pomocy Społecznej",
+        "website_url": "https://mops.example/",
+        "published_on": dt.date(2026, 11, 1),
+        "site_updated_on": dt.date(2026, 11, 1),
+        "status": AccessibilityStatement.Status.COMPLIANT,
+        "prepared_on": dt.date(2026, 11, 1),
+        "contact_person": "Koordynator do spraw dostępności",
+        "contact_email": "dostepnosc@mops.example",
+        "contact_phone": "15 000 10 05",
+        "architecture": "Wejście z podjazdem.",
+        "communication": "Tłumacz PJM po zgłoszeniu.",
+    }
+    defaults.update(fields)
+    return AccessibilityStatement.objects.create(**defaults)
+
+
+def make_information(**fields):
+    """The centre's easy-to-read information with its PJM video link."""
+    defaults = {
+        "easy_to_read": "Pomagamy ludziom w trudnej sytuacji.",
+        "sign_language_video_url": "https://mops.example/pjm.mp4",
+        "machine_readable_text": "Ośrodek pomaga mieszkańcom.",
+    }
+    defaults.update(fields)
+    return PublicInformation.objects.create(**defaults)

@@ -39,6 +39,7 @@ def centre_post(**extra):
     data.update({"hours-0-weekday": "0", "hours-0-opens": "8:00", "hours-0-closes": "12:00"})
     data.update({"hours-1-weekday": "0", "hours-1-opens": "13:00", "hours-1-closes": "16:00"})
     data.update(management("special_days", 1))
+    data.update(management("documents", 0))
     data.update(
         {
             "special_days-0-date": "2026-12-24",

@@ -69,6 +69,7 @@ def test_area_is_saved_with_a_new_street_whose_key_is_computed(admin_client):
         **_inline_management("sites"),
         **_inline_management("initiatives"),
         **_inline_management("specialists"),
+        **_inline_management("documents"),
     }
     response = admin_client.post("/admin/communities/communityarea/add/", data)
     assert response.status_code == 302, response.content.decode()[:3000]

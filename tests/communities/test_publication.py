@@ -102,7 +102,7 @@ def test_scheduling_an_area_says_from_when_and_until_when(editor):
         "social_label": "",
         "order": "0",
     }
-    for prefix in ("streets", "sites", "initiatives", "specialists"):
+    for prefix in ("streets", "sites", "initiatives", "specialists", "documents"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     response = editor.post(f"{AREAS}{area.pk}/change/", data, follow=True)
     assert messages_of(response) == [

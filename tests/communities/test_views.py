@@ -253,8 +253,8 @@ def test_area_page_query_count_does_not_grow_with_content(
         site = make_site(area)
         make_event(area, site=site)
     # centre (4); the banner; area; streets, organisers, sites, hours, special days,
-    # initiatives, specialists, events; the next publication change of its events.
-    with django_assert_num_queries(15):
+    # initiatives, specialists, events, documents; the next publication change of its events.
+    with django_assert_num_queries(16):
         response = client.get("/osl/duzy/")
     assert len(response.context["area"].upcoming_events) == count + 1
 

@@ -36,6 +36,7 @@ def project_form(**overrides):
     data.update(inline_management("goals"))
     data.update(inline_management("partnerships"))
     data.update(inline_management("outcomes"))
+    data.update(inline_management("documents"))
     data.update(overrides)
     return data
 

@@ -339,5 +339,5 @@ def test_detail_query_count_does_not_grow_with_projects_or_partners(
 # the page's target groups (3).
 LIST_QUERIES = 11
 # Centre (4); the banner (1); the project (1); goals, groups, partnerships with
-# partners, outcomes (4).
-DETAIL_QUERIES = 10
+# partners, outcomes, documents (5).
+DETAIL_QUERIES = 11
