@@ -11,8 +11,10 @@ from django.views.generic import DetailView
 from aid import income
 from aid.forms import IncomeCheckForm
 from aid.models import Category, FormOfHelp, IncomeCriterion
+from aid.search import FORMS_OF_HELP
 from core.hours import WARSAW
 from core.qr import absolute_url
+from core.search import Query
 from core.visibility import VisibleObjectMixin
 from web.pagecache import valid_until
 
@@ -23,17 +25,34 @@ class PublishedFormOfHelpMixin(VisibleObjectMixin):
     model = FormOfHelp
 
 
-def published_by_category():
-    """Categories that have published forms of help, each with them in its order."""
+def published_by_category(query=None):
+    """Categories that have published forms of help, each with them in its order.
+
+    With a ``query`` (core.search.Query), only the forms the site search finds for it.
+    """
+    forms = FormOfHelp.objects.published()
+    if query is not None:
+        forms = FORMS_OF_HELP.matching(forms, query)
     categories = Category.objects.prefetch_related(
-        Prefetch("forms", queryset=FormOfHelp.objects.published(), to_attr="published_forms")
+        Prefetch("forms", queryset=forms, to_attr="published_forms")
     )
     return [category for category in categories if category.published_forms]
 
 
 @require_safe
 def form_list(request):
-    return render(request, "aid/formofhelp_list.html", {"categories": published_by_category()})
+    """/pomoc/?q=: every published form of help, or those the words find, by category."""
+    query = Query.parse(request.GET.get("q", ""))
+    searching = bool(query.text) and not query.problem
+    return render(
+        request,
+        "aid/formofhelp_list.html",
+        {
+            "categories": published_by_category(query if searching else None),
+            "query": query,
+            "searching": searching,
+        },
+    )
 
 
 class FormOfHelpDetailView(PublishedFormOfHelpMixin, DetailView):

@@ -30,4 +30,6 @@ class NewsKind(Kind):
         return formats.date_format(timezone.localtime(obj.published_at), "j E Y")
 
 
-SEARCH_KINDS = (NewsKind(),)
+NEWS = NewsKind()
+
+SEARCH_KINDS = (NEWS,)

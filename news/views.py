@@ -1,8 +1,10 @@
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
+from core.search import Query
 from core.visibility import VisibleObjectMixin
 from news.models import NewsItem
+from news.search import NEWS
 from web.pagecache import valid_until
 
 
@@ -16,7 +18,15 @@ class NewsListView(ListView):
         # A scheduled item appears, and an ended one leaves, without a save: a
         # cached list lives no longer than the next such moment.
         valid_until(NewsItem.objects.next_change(now))
-        return NewsItem.objects.published(now)
+        items = NewsItem.objects.published(now)
+        # ?q=: the items the site search finds for the words, newest first.
+        self.query = Query.parse(self.request.GET.get("q", ""))
+        if self.query.text and not self.query.problem:
+            items = NEWS.matching(items, self.query)
+        return items
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
 
 
 class NewsDetailView(VisibleObjectMixin, DetailView):

@@ -131,6 +131,23 @@ def test_the_project_list_box_finds_inflected_words_without_diacritics(client, c
     assert project_titles(client, "zzzyzx") == []
 
 
+def test_the_forms_of_help_box_finds_through_the_index(client, centre):
+    call_command("load_demo", stdout=io.StringIO())
+    response = client.get("/pomoc/", {"q": "zasilku okresowego"})
+    forms = [form.title for c in response.context["categories"] for form in c.published_forms]
+    assert forms == ["Zasiłek okresowy"]
+    html = client.get("/pomoc/", {"q": "zzzyzx"}).content.decode()
+    assert "Nie znaleźliśmy niczego dla „zzzyzx”." in html
+    assert 'href="/szukaj/?q=zzzyzx"' in html
+
+
+def test_the_news_box_finds_through_the_index(client, centre):
+    call_command("load_demo", stdout=io.StringIO())
+    response = client.get("/aktualnosci/", {"q": "mrozow"})
+    assert [item.slug for item in response.context["news_items"]] == ["mrozy-punkt-ogrzewania"]
+    assert "Nie znaleźliśmy niczego" in client.get("/aktualnosci/", {"q": "zzzyzx"}).text
+
+
 # The results page
 
 
