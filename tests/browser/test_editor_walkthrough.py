@@ -93,6 +93,7 @@ def success(page):
 def test_closures_and_changed_hours_of_the_centre_reach_the_contact_page(editor, live_server):
     centre = make_centre()
     editor.goto(f"{live_server.url}/admin/centre/centre/{centre.pk}/change/")
+    assert "Sobota, 26 grudnia 2026 r." in text(editor.locator(".saturday-holidays"))
     days = editor.locator("#special_days-group")
     days.get_by_role("button", name="Dodaj kolejny dzień nieczynny").click()
     days.get_by_role("button", name="Dodaj kolejny dzień nieczynny").click()
@@ -110,6 +111,15 @@ def test_closures_and_changed_hours_of_the_centre_reach_the_contact_page(editor,
     assert success(editor) == (
         "Ośrodek „Miejski Ośrodek Pomocy Społecznej w Testowie” został zapisany."
     )
+    # The hours read back as people write them, and 26 December has its day off.
+    saved = editor.locator(
+        "#special_days-group tr.has_original", has=editor.locator("input[value='Sylwester']")
+    )
+    assert saved.locator("input[name$='-opens']").input_value() == "8:00"
+    assert saved.locator("input[name$='-closes']").input_value() == "13:00"
+    waiting = text(editor.locator(".saturday-holidays"))
+    assert "Sobota, 1 maja 2027 r." in waiting
+    assert "26 grudnia" not in waiting
     editor.goto(f"{live_server.url}/kontakt/")
     shoot(editor, "1-kontakt")
     shoot(editor, "1-kontakt", 390)
