@@ -1,7 +1,9 @@
 import reversion
 from django.contrib import admin, messages
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from centre.attention import statement_review_note
 from centre.models import (
     AccessibilityStatement,
     Centre,
@@ -16,7 +18,6 @@ from centre.models import (
     UnitHours,
     UnitPhone,
     UnitSpecialDay,
-    last_march_31,
 )
 from core.admin import (
     ChangeHistoryMixin,
@@ -117,15 +118,11 @@ class AccessibilityStatementAdmin(VersionedAdmin, SingletonAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         statement = self.get_object(request, object_id)
-        if statement is not None and request.method == "GET" and statement.needs_review():
-            messages.warning(
-                request,
-                _(
-                    "Deklaracja nie była przeglądana od %(deadline)s. Przejrzyj ją, wpisz datę "
-                    "przeglądu i zapisz: deklarację aktualizuje się co roku do 31 marca."
-                )
-                % {"deadline": last_march_31().strftime("%d.%m.%Y")},
-            )
+        due = statement.review_due() if statement is not None else None
+        if due is not None and request.method == "GET":
+            # The same rule and words as the line on the admin's start page.
+            level = messages.WARNING if due.overdue else messages.INFO
+            messages.add_message(request, level, f"{capfirst(statement_review_note(due))}.")
         return super().change_view(request, object_id, form_url, extra_context)
 
 

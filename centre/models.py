@@ -1,3 +1,6 @@
+import datetime
+from typing import NamedTuple
+
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -97,11 +100,44 @@ class CentreSpecialDay(SpecialDay):
         pass
 
 
-def last_march_31(today=None):
-    """The most recent 31 March on or before ``today``: the yearly review deadline."""
-    today = today or timezone.localdate()
+# Editors are reminded of the statement's yearly review this many days before 31 March.
+STATEMENT_REMINDER_DAYS = 60
+
+
+class StatementReview(NamedTuple):
+    """The accessibility statement's yearly review that is due: its 31 March, and
+    whether that day has passed."""
+
+    deadline: datetime.date
+    overdue: bool
+
+
+def next_march_31(today):
+    """The 31 March on or after ``today``."""
     deadline = today.replace(month=3, day=31)
-    return deadline if deadline <= today else deadline.replace(year=today.year - 1)
+    return deadline if deadline >= today else deadline.replace(year=today.year + 1)
+
+
+def statement_review_due(last_review, today):
+    """The statement's yearly review if it is due, or None while nothing is.
+
+    The statement is reviewed and updated at least once a year, by 31 March
+    (the act of 4 April 2019 on digital accessibility, Dz.U. 2019 poz. 848,
+    art. 10 ust. 3). A review counts for the first 31 March on or after it:
+    one made on 15 March 2027 meets 31 March 2027, one made on 15 April 2026
+    meets 31 March 2027 as well. Overdue when the last 31 March passed with no
+    review counting for it; due, not yet overdue, within STATEMENT_REMINDER_DAYS
+    of a 31 March no review counts for yet.
+    """
+    deadline = next_march_31(today)
+    previous = deadline.replace(year=deadline.year - 1)
+    if last_review > previous:
+        return None
+    if last_review > previous.replace(year=previous.year - 1):
+        if (deadline - today).days <= STATEMENT_REMINDER_DAYS:
+            return StatementReview(deadline, overdue=False)
+        return None
+    return StatementReview(previous, overdue=True)
 
 
 class AccessibilityStatement(SingletonModel, Reviewed):
@@ -191,8 +227,14 @@ class AccessibilityStatement(SingletonModel, Reviewed):
     def last_review(self):
         return max(filter(None, [self.reviewed_on, self.updated_on]))
 
+    def review_due(self, today=None):
+        """The yearly review if it is due (see statement_review_due), or None."""
+        return statement_review_due(self.last_review, today or timezone.localdate())
+
     def needs_review(self, today=None):
-        return self.last_review < last_march_31(today)
+        """Whether a 31 March has passed with no review counting for it."""
+        due = self.review_due(today)
+        return due is not None and due.overdue
 
 
 class PublicInformation(SingletonModel, Reviewed):

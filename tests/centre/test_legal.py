@@ -4,7 +4,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from centre.models import AccessibilityStatement, PublicInformation, last_march_31
+from centre.models import AccessibilityStatement, PublicInformation
 
 ALWAYS_IDS = [
     "a11y-wstep",
@@ -75,25 +75,34 @@ def test_missing_statement_is_a_404_not_an_error(client, db):
 
 
 @pytest.mark.parametrize(
-    ("today", "deadline"),
+    ("last_review", "today", "needs_review"),
     [
-        (dt.date(2027, 3, 30), dt.date(2026, 3, 31)),
-        (dt.date(2027, 3, 31), dt.date(2027, 3, 31)),
-        (dt.date(2027, 11, 5), dt.date(2027, 3, 31)),
+        # A review counts for the first 31 March on or after it.
+        (dt.date(2027, 3, 15), dt.date(2027, 4, 1), False),
+        (dt.date(2027, 3, 31), dt.date(2027, 4, 1), False),
+        (dt.date(2026, 4, 1), dt.date(2027, 3, 31), False),
+        (dt.date(2026, 4, 1), dt.date(2028, 3, 31), False),
+        # Overdue from 1 April when the last review met only the year before.
+        (dt.date(2026, 3, 31), dt.date(2027, 3, 31), False),
+        (dt.date(2026, 3, 31), dt.date(2027, 4, 1), True),
+        (dt.date(2026, 4, 1), dt.date(2028, 4, 1), True),
     ],
 )
-def test_last_march_31(today, deadline):
-    assert last_march_31(today) == deadline
+def test_statement_needs_review_once_a_31_march_passed_without_one(
+    db, last_review, today, needs_review
+):
+    statement = AccessibilityStatement(reviewed_on=last_review, updated_on=last_review)
+    assert statement.needs_review(today) is needs_review
 
 
-def test_admin_warns_when_statement_was_not_reviewed_since_31_march(admin_client, demo):
+def test_admin_warns_when_the_yearly_review_is_overdue(admin_client, demo):
     statement = AccessibilityStatement.get()
     url = f"/admin/centre/accessibilitystatement/{statement.pk}/change/"
-    assert "nie była przeglądana" not in admin_client.get(url).content.decode()
+    assert "termin corocznego przeglądu minął" not in admin_client.get(url).content.decode()
     AccessibilityStatement.objects.filter(pk=statement.pk).update(
         reviewed_on=dt.date(2020, 5, 1), updated_on=dt.date(2020, 5, 1)
     )
-    assert "nie była przeglądana" in admin_client.get(url).content.decode()
+    assert "Termin corocznego przeglądu minął" in admin_client.get(url).content.decode()
 
 
 def test_every_page_links_the_statement_information_and_privacy(client, demo):

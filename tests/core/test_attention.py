@@ -15,8 +15,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from centre.attention import statement_review_due
-from centre.models import AccessibilityStatement, CentreSpecialDay, Unit, UnitSpecialDay
+from centre.models import (
+    AccessibilityStatement,
+    CentreSpecialDay,
+    Unit,
+    UnitSpecialDay,
+    statement_review_due,
+)
 from communities.models import SiteSpecialDay
 from core.attention import collect, matters, summary
 from core.publication import Publication
@@ -254,6 +259,46 @@ def make_statement(last_review):
 )
 def test_statement_review_due(last_review, today, due):
     assert statement_review_due(last_review, today) == due
+
+
+@pytest.mark.parametrize(
+    ("last_review", "today", "note"),
+    [
+        # A review in March meets that very 31 March: nothing due on 1 April.
+        (dt.date(2027, 3, 15), dt.date(2027, 4, 1), None),
+        (dt.date(2027, 3, 31), dt.date(2027, 4, 1), None),
+        # A review on 1 April meets the next year's 31 March.
+        (dt.date(2026, 4, 1), dt.date(2027, 4, 1), None),
+        (
+            dt.date(2026, 3, 31),
+            dt.date(2027, 3, 31),
+            "przejrzyj ją i zaktualizuj do 31 marca 2027 r.: deklarację przegląda się co roku "
+            "do 31 marca",
+        ),
+        (
+            dt.date(2026, 3, 31),
+            dt.date(2027, 4, 1),
+            "termin corocznego przeglądu minął 31 marca 2027 r.: przejrzyj deklarację, wpisz "
+            "datę przeglądu i zapisz",
+        ),
+    ],
+)
+def test_the_statement_page_and_the_start_page_agree_around_31_march(
+    clock, editor, editor_client, last_review, today, note
+):
+    statement = make_statement(last_review)
+    clock.now = dt.datetime(today.year, today.month, today.day, 9, 0, tzinfo=WARSAW)
+    editor_client.force_login(editor)
+    lines = find(editor_client, "przeglad", "Deklaracja dostępności")
+    page = html.unescape(editor_client.get(change_url(statement)).content.decode())
+    statement.refresh_from_db()
+    assert statement.needs_review() == (note is not None and note.startswith("termin"))
+    if note is None:
+        assert lines == []
+        assert "przegl" not in page.split('<ul class="messagelist">', 1)[-1].split("</ul>")[0]
+    else:
+        assert lines == [(change_url(statement), "Deklaracja dostępności", note)]
+        assert f"{note[0].upper()}{note[1:]}." in page
 
 
 def test_the_accessibility_statement_due_by_31_march(clock, editor, editor_client):
