@@ -35,9 +35,9 @@ def test_header_search_by_keyboard_then_one_click_opens_the_project(live_server,
 @pytest.mark.parametrize(
     ("query", "first_page", "heading"),
     [
-        ("bezdomnych", "/projekty/szansa-dla-ciebie/", "Szansa dla Ciebie"),
-        ("Gutwin", "/osl/gutwin/", "Osiedle Gutwin"),
-        ("logopeda", "/osl/gutwin/", "Osiedle Gutwin"),
+        ("bezdomnych", "/pomoc/schronienie/", "Schronienie dla osoby bezdomnej"),
+        ("zasilek okresowy", "/pomoc/zasilek-okresowy/", "Zasiłek okresowy"),
+        ("dom pomocy spolecznej", "/pomoc/dom-pomocy-spolecznej/", "Dom pomocy społecznej"),
     ],
 )
 def test_example_queries_reach_their_page_in_one_click(
