@@ -1,7 +1,7 @@
 import reversion
 from django.contrib import admin
 from django.db.models import Count
-from django.utils.translation import gettext, ngettext_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import (
@@ -28,7 +28,6 @@ from core.polish_admin import FEMININE, MASCULINE, NEUTER, Noun, StackedInline, 
 from core.publication_admin import (
     PublicationAdminMixin,
     PublicationStatusFilter,
-    gendered_sentences,
 )
 
 # A version of an area holds its streets, sites (with their hours), initiatives,
@@ -162,11 +161,6 @@ class CommunityAreaAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdm
         ),
     ]
 
-    publication_sentences = gendered_sentences(
-        "masculine", _("Obszar „%(object)s” został zapisany."), _("obszarów")
-    )
-    publication_count = ngettext_lazy("%(count)s obszar", "%(count)s obszarów", "count")
-
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_site_count=Count("sites"))
 
@@ -262,11 +256,6 @@ class EventAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
             },
         ),
     ]
-
-    publication_sentences = gendered_sentences(
-        "neuter", _("Wydarzenie „%(object)s” zostało zapisane."), _("wydarzeń")
-    )
-    publication_count = ngettext_lazy("%(count)s wydarzenie", "%(count)s wydarzeń", "count")
 
     def get_autocomplete_fields(self, request):
         # Editing an event, its site is picked from a plain list of its area's

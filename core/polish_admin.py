@@ -80,12 +80,13 @@ class Noun:
 
 
 # The words that agree with a noun's gender: the auxiliary, the participle's
-# ending and "another" in the accusative ("został dodany", "kolejną ankietę").
+# ending, "another" in the accusative ("został dodany", "kolejną ankietę"), and
+# the pronoun in the accusative and the possessive ("zobaczą ją", "jej publikacja").
 _AGREEMENT = {
-    MASCULINE: {"was": "został", "e": "y", "another": "kolejny"},
-    FEMININE: {"was": "została", "e": "a", "another": "kolejną"},
-    NEUTER: {"was": "zostało", "e": "e", "another": "kolejne"},
-    PLURAL: {"was": "zostały", "e": "e", "another": "kolejne"},
+    MASCULINE: {"was": "został", "e": "y", "another": "kolejny", "it": "go", "its": "jego"},
+    FEMININE: {"was": "została", "e": "a", "another": "kolejną", "it": "ją", "its": "jej"},
+    NEUTER: {"was": "zostało", "e": "e", "another": "kolejne", "it": "je", "its": "jego"},
+    PLURAL: {"was": "zostały", "e": "e", "another": "kolejne", "it": "je", "its": "ich"},
 }
 _ADDED = _("%(noun)s „%(object)s” %(was)s dodan%(e)s.")
 _SAVED = _("%(noun)s „%(object)s” %(was)s zapisan%(e)s.")
@@ -212,6 +213,10 @@ class PolishAdminMixin:
 
     def noun_sentence(self, sentence, obj):
         return self.noun.say(sentence, noun=capfirst(self.noun.singular), object=obj)
+
+    def saved_message(self, obj):
+        """ "Projekt „Szansa dla Ciebie” został zapisany." """
+        return self.noun_sentence(_SAVED, obj)
 
     def announce(self, request, message):
         """Say ``message`` instead of Django's next success message on this request."""

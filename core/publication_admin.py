@@ -1,66 +1,33 @@
 """The admin side of :mod:`core.publication`: status column and filter, *Opublikuj* and
 *Wycofaj*, and a message after saving that says whether residents can see the record.
 
-Polish needs each model's gender and case, so the sentences come from the model's
-admin (``publication_sentences`` and ``publication_count``); this module only picks
-the right one.
+Polish needs each model's gender and case: the sentences agree with the admin's
+``noun`` (core.polish_admin), the one place a model's grammar is declared.
 """
 
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.utils import timezone
-from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.publication import PublicationStatus, moment_label
 
-# What saving a record means for residents, in the record's grammatical gender;
-# "{list}" is the admin list where the actions are (genitive plural: "projektów").
-_SENTENCES = {
-    "masculine": {
-        "draft": _(
-            "Jest szkicem i nie jest widoczny. Aby go opublikować, wpisz początek "
-            "publikacji albo użyj akcji „Opublikuj” na liście {list}."
-        ),
-        "scheduled": _("Mieszkańcy zobaczą go od %(start)s."),
-        "scheduled_until": _("Mieszkańcy zobaczą go od %(start)s do %(end)s."),
-        "published": _("Jest widoczny na stronie."),
-        "published_until": _("Jest widoczny na stronie do %(end)s."),
-        "expired": _("Nie jest już widoczny: jego publikacja skończyła się %(end)s."),
-    },
-    "feminine": {
-        "draft": _(
-            "Jest szkicem i nie jest widoczna. Aby ją opublikować, wpisz początek "
-            "publikacji albo użyj akcji „Opublikuj” na liście {list}."
-        ),
-        "scheduled": _("Mieszkańcy zobaczą ją od %(start)s."),
-        "scheduled_until": _("Mieszkańcy zobaczą ją od %(start)s do %(end)s."),
-        "published": _("Jest widoczna na stronie."),
-        "published_until": _("Jest widoczna na stronie do %(end)s."),
-        "expired": _("Nie jest już widoczna: jej publikacja skończyła się %(end)s."),
-    },
-    "neuter": {
-        "draft": _(
-            "Jest szkicem i nie jest widoczne. Aby je opublikować, wpisz początek "
-            "publikacji albo użyj akcji „Opublikuj” na liście {list}."
-        ),
-        "scheduled": _("Mieszkańcy zobaczą je od %(start)s."),
-        "scheduled_until": _("Mieszkańcy zobaczą je od %(start)s do %(end)s."),
-        "published": _("Jest widoczne na stronie."),
-        "published_until": _("Jest widoczne na stronie do %(end)s."),
-        "expired": _("Nie jest już widoczne: jego publikacja skończyła się %(end)s."),
-    },
+# What saving a record means for residents, agreeing with the record's noun
+# (core.polish_admin.Noun.say): "%(e)s" the adjective's ending, "%(it)s" and
+# "%(its)s" the pronouns; "%(list)s" names the admin list where the actions
+# are (genitive plural: "projektów").
+_VISIBILITY = {
+    "draft": _(
+        "Jest szkicem i nie jest widoczn%(e)s. Aby %(it)s opublikować, wpisz początek "
+        "publikacji albo użyj akcji „Opublikuj” na liście %(list)s."
+    ),
+    "scheduled": _("Mieszkańcy zobaczą %(it)s od %(start)s."),
+    "scheduled_until": _("Mieszkańcy zobaczą %(it)s od %(start)s do %(end)s."),
+    "published": _("Jest widoczn%(e)s na stronie."),
+    "published_until": _("Jest widoczn%(e)s na stronie do %(end)s."),
+    "expired": _("Nie jest już widoczn%(e)s: %(its)s publikacja skończyła się %(end)s."),
 }
-
-
-def gendered_sentences(gender, saved, list_name):
-    """``PublicationAdminMixin.publication_sentences`` for a model of ``gender``
-    ("masculine", "feminine" or "neuter"): ``saved`` is the first sentence
-    ("Projekt „%(object)s” został zapisany."), ``list_name`` the genitive plural
-    naming the admin list ("projektów")."""
-    sentences = {key: format_lazy(text, list=list_name) for key, text in _SENTENCES[gender].items()}
-    return {"saved": saved, **sentences}
 
 
 class PublicationStatusFilter(admin.SimpleListFilter):
@@ -77,17 +44,9 @@ class PublicationStatusFilter(admin.SimpleListFilter):
 
 
 class PublicationAdminMixin:
-    """For the ModelAdmin of a :class:`core.publication.Publication` model.
+    """For the PolishAdminMixin ModelAdmin of a :class:`core.publication.Publication` model:
+    its sentences agree with the admin's ``noun``."""
 
-    Subclasses set ``publication_sentences``, with the keys ``saved``, ``draft``,
-    ``scheduled``, ``scheduled_until``, ``published``, ``published_until`` and
-    ``expired`` (placeholders ``%(object)s``, ``%(start)s``, ``%(end)s``), and
-    ``publication_count``, an ``ngettext_lazy`` of the record count in the
-    accusative with a ``count`` number ("%(count)s aktualność").
-    """
-
-    publication_sentences = {}
-    publication_count = None
     actions = ["publish", "withdraw"]
 
     @admin.display(description=_("status"), ordering="published_at")
@@ -103,17 +62,17 @@ class PublicationAdminMixin:
     def visibility_message(self, obj, now=None):
         """What saving ``obj`` means for residents, in whole sentences."""
         now = now or timezone.now()
-        sentences = self.publication_sentences
         status = obj.publication_status(now)
         key = str(status.value)
         if status in (PublicationStatus.SCHEDULED, PublicationStatus.PUBLISHED) and obj.expires_at:
             key += "_until"
-        values = {
-            "object": str(obj),
-            "start": moment_label(obj.published_at, now) if obj.published_at else "",
-            "end": moment_label(obj.expires_at, now) if obj.expires_at else "",
-        }
-        return f"{sentences['saved'] % values} {sentences[key] % values}"
+        visibility = self.noun.say(
+            _VISIBILITY[key],
+            list=self.noun.genitive_plural,
+            start=moment_label(obj.published_at, now) if obj.published_at else "",
+            end=moment_label(obj.expires_at, now) if obj.expires_at else "",
+        )
+        return f"{self.saved_message(obj)} {visibility}"
 
     # Django's own success messages spell the gender generically ("został(a)");
     # while a save's response is made, its message is replaced by ours.
@@ -133,12 +92,9 @@ class PublicationAdminMixin:
         return super().message_user(request, message, level, *args, **kwargs)
 
     def _count(self, count):
-        # An admin with a Polish noun (core.polish_admin) counts with all three
-        # plural forms: "3 ankiety", "5 ankiet", where ngettext has only two.
-        noun = getattr(self, "noun", None)
-        if noun is not None:
-            return noun.count(count)
-        return self.publication_count % {"count": count}
+        # What was published or withdrawn, in the accusative with all three
+        # plural forms: "1 ankietę", "3 ankiety", "5 ankiet".
+        return self.noun.count(count, accusative=True)
 
     def _save_changed(self, request, changed, log_message):
         for obj in changed:
@@ -184,7 +140,7 @@ class PublicationAdminMixin:
         if changed:
             self.message_user(
                 request,
-                gettext("Wycofano do szkiców: %(count)s. Mieszkańcy nie widzą szkiców.")
+                gettext("Wycofano %(count)s do szkiców. Mieszkańcy nie widzą szkiców.")
                 % {"count": self._count(len(changed))},
                 messages.SUCCESS,
             )

@@ -1,7 +1,6 @@
 import reversion
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 
 from core.admin import ChangeHistoryMixin, DocumentInline, VersionedAdmin
 from core.polish_admin import FEMININE, Noun
@@ -41,17 +40,3 @@ class NewsItemAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
         ),
         (_("Zdjęcie"), {"fields": ["image", "image_alt"], "classes": ["collapse"]}),
     ]
-
-    publication_sentences = {
-        "saved": _("Aktualność „%(object)s” została zapisana."),
-        "draft": _(
-            "Jest szkicem i nie jest widoczna. Aby ją opublikować, wpisz początek "
-            "publikacji albo użyj akcji „Opublikuj” na liście aktualności."
-        ),
-        "scheduled": _("Mieszkańcy zobaczą ją od %(start)s."),
-        "scheduled_until": _("Mieszkańcy zobaczą ją od %(start)s do %(end)s."),
-        "published": _("Jest widoczna na stronie."),
-        "published_until": _("Jest widoczna na stronie do %(end)s."),
-        "expired": _("Nie jest już widoczna: jej publikacja skończyła się %(end)s."),
-    }
-    publication_count = ngettext_lazy("%(count)s aktualność", "%(count)s aktualności", "count")

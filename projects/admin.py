@@ -8,14 +8,12 @@ from django.forms import NumberInput, Textarea
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 
 from core.admin import ChangeHistoryMixin, DocumentInline, VersionedAdmin
 from core.polish_admin import FEMININE, MASCULINE, Noun, TabularInline
 from core.publication_admin import (
     PublicationAdminMixin,
     PublicationStatusFilter,
-    gendered_sentences,
 )
 from projects.models import (
     Outcome,
@@ -110,11 +108,6 @@ class ProjectAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
         ),
         (_("Zdjęcie"), {"fields": ["image", "image_alt"], "classes": ["collapse"]}),
     ]
-
-    publication_sentences = gendered_sentences(
-        "masculine", _("Projekt „%(object)s” został zapisany."), _("projektów")
-    )
-    publication_count = ngettext_lazy("%(count)s projekt", "%(count)s projektów", "count")
 
 
 @admin.register(TargetGroup)

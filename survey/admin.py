@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext, ngettext_lazy
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ChangeHistoryMixin, VersionedAdmin
@@ -24,7 +24,6 @@ from core.publication import moment_label
 from core.publication_admin import (
     PublicationAdminMixin,
     PublicationStatusFilter,
-    gendered_sentences,
 )
 from survey.exports import result_headers, result_rows, results_filename, results_xlsx
 from survey.models import Ballot, Choice, Poll
@@ -207,11 +206,6 @@ class PollAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
         ),
         (_("Wyniki"), {"fields": ["results_visibility", "results_summary"]}),
     ]
-
-    publication_sentences = gendered_sentences(
-        "feminine", _("Ankieta „%(object)s” została zapisana."), _("ankiet")
-    )
-    publication_count = ngettext_lazy("%(count)s ankieta", "%(count)s ankiet", "count")
 
     def get_queryset(self, request):
         shown = Poll.objects.open().order_by("closes_at", "opens_at", "pk").values("pk")[:1]

@@ -106,7 +106,7 @@ def test_scheduling_an_area_says_from_when_and_until_when(editor):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     response = editor.post(f"{AREAS}{area.pk}/change/", data, follow=True)
     assert messages_of(response) == [
-        "Obszar „Gutwin (Ostrowiec Świętokrzyski)” został zapisany. "
+        "Obszar OSL „Gutwin (Ostrowiec Świętokrzyski)” został zapisany. "
         "Mieszkańcy zobaczą go od 1 grudnia, 8:00 do 31 stycznia 2027, 16:00."
     ]
 
@@ -124,7 +124,7 @@ def test_publish_starts_draft_events_now_and_withdraw_hides_areas(editor, clock)
         AREAS, {"action": "withdraw", "_selected_action": [area.pk]}, follow=True
     )
     assert messages_of(response) == [
-        "Wycofano do szkiców: 1 obszar OSL. Mieszkańcy nie widzą szkiców."
+        "Wycofano 1 obszar OSL do szkiców. Mieszkańcy nie widzą szkiców."
     ]
     assert not Event.objects.published().exists()
 

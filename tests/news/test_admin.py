@@ -186,7 +186,7 @@ def test_withdraw_makes_drafts_and_residents_lose_the_item(editor, client, clock
         follow=True,
     )
     assert messages_of(response) == [
-        "Wycofano do szkiców: 2 aktualności. Mieszkańcy nie widzą szkiców."
+        "Wycofano 2 aktualności do szkiców. Mieszkańcy nie widzą szkiców."
     ]
     assert NewsItem.objects.drafts().count() == 2
     assert NewsItem.objects.published().count() == 0

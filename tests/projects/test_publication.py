@@ -76,7 +76,7 @@ def test_withdraw_hides_the_projects_from_residents(editor, client):
         follow=True,
     )
     assert messages_of(response) == [
-        "Wycofano do szkiców: 5 projektów. Mieszkańcy nie widzą szkiców."
+        "Wycofano 5 projektów do szkiców. Mieszkańcy nie widzą szkiców."
     ]
     assert not Project.objects.published().exists()
 

@@ -48,15 +48,13 @@ def test_publish_starts_a_draft_poll_now_and_withdraw_hides_it(editor, client, c
     response = editor.post(
         CHANGELIST, {"action": "publish", "_selected_action": [poll.pk]}, follow=True
     )
-    assert messages_of(response) == ["Opublikowano 1 ankieta — od tej chwili na stronie."]
+    assert messages_of(response) == ["Opublikowano 1 ankietę — od tej chwili na stronie."]
     poll.refresh_from_db()
     assert poll.published_at == clock.now
     response = editor.post(
         CHANGELIST, {"action": "withdraw", "_selected_action": [poll.pk]}, follow=True
     )
-    assert messages_of(response) == [
-        "Wycofano do szkiców: 1 ankieta. Mieszkańcy nie widzą szkiców."
-    ]
+    assert messages_of(response) == ["Wycofano 1 ankietę do szkiców. Mieszkańcy nie widzą szkiców."]
     assert not Poll.objects.published().exists()
 
 

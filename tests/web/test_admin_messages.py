@@ -4,13 +4,16 @@ deleting in the noun's gender, titles in the accusative, counts with Polish plur
 import re
 
 import pytest
+from django.contrib import admin
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from communities.models import Organiser
-from projects.models import TargetGroup
-from tests.communities.factories import make_area, make_site
+from communities.models import Event, Organiser
+from projects.models import Project, TargetGroup
+from survey.models import Poll
+from tests.communities.factories import make_area, make_event, make_site
 from tests.projects.factories import make_group, make_project
+from tests.survey.factories import make_poll
 from tests.web.adminforms import as_post_data, form_fields
 from tests.web.editors import log_in_editor
 
@@ -167,3 +170,44 @@ def test_publishing_in_bulk_counts_with_polish_plurals(editor_client):
     )
     assert response.status_code == 302
     assert messages_of(response)[0].startswith("Opublikowano 3 projekty")
+
+
+def bulk_action(client, model, action, records):
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    response = client.post(url, {"action": action, "_selected_action": [r.pk for r in records]})
+    assert response.status_code == 302
+    # Messages not yet shown pile up in the session: the action's is the last.
+    return messages_of(response)[-1]
+
+
+def test_bulk_actions_count_what_they_changed_in_the_accusative(editor_client):
+    area = make_area()
+    events = [make_event(area, published=False) for _ in range(5)]
+    assert bulk_action(editor_client, Event, "publish", events).startswith(
+        "Opublikowano 5 wydarzeń — "
+    )
+    projects = [make_project(f"Projekt {n}") for n in range(3)]
+    assert bulk_action(editor_client, Project, "withdraw", projects).startswith(
+        "Wycofano 3 projekty do szkiców."
+    )
+    poll = make_poll(published=False)
+    assert bulk_action(editor_client, Poll, "publish", [poll]).startswith(
+        "Opublikowano 1 ankietę — "
+    )
+
+
+@pytest.mark.parametrize(
+    ("published", "sentence"),
+    [
+        (
+            False,
+            "Ankieta „Jak oceniasz stronę?” została zapisana. Jest szkicem i nie jest widoczna. "
+            "Aby ją opublikować, wpisz początek publikacji albo użyj akcji „Opublikuj” na "
+            "liście ankiet.",
+        ),
+        (True, "Ankieta „Jak oceniasz stronę?” została zapisana. Jest widoczna na stronie."),
+    ],
+)
+def test_publication_sentences_agree_with_the_admins_noun(published, sentence):
+    poll = make_poll(question="Jak oceniasz stronę?", published=published)
+    assert admin.site.get_model_admin(Poll).visibility_message(poll) == sentence
