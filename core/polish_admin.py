@@ -25,6 +25,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.numbers import plural
+
 # PLURAL is for nouns with no singular ("informacje", "godziny"), which agree
 # like any plural of things ("zostały zapisane", "kolejne godziny").
 MASCULINE, FEMININE, NEUTER, PLURAL = "m", "f", "n", "p"
@@ -61,13 +63,12 @@ class Noun:
 
     def count(self, number, accusative=False):
         """``number`` with the noun in the right form: "1 projekt", "3 projekty", "7 projektów"."""
-        if number == 1:
-            form = (self.accusative or self.singular) if accusative else self.singular
-        elif 2 <= number % 10 <= 4 and not 12 <= number % 100 <= 14:
-            form = (self.accusative_plural or self.plural) if accusative else self.plural
+        if accusative:
+            one = self.accusative or self.singular
+            few = self.accusative_plural or self.plural
         else:
-            form = self.genitive_plural
-        return f"{number} {form}"
+            one, few = self.singular, self.plural
+        return f"{number} {plural(number, one, few, self.genitive_plural)}"
 
     def say(self, sentence, **values):
         """``sentence`` with the words that agree with this noun filled in."""

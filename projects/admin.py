@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import reversion
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
@@ -10,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ChangeHistoryMixin, DocumentInline, VersionedAdmin
+from core.numbers import plain_decimal
 from core.polish_admin import FEMININE, MASCULINE, Noun, TabularInline
 from core.publication_admin import (
     PublicationAdminMixin,
@@ -23,8 +25,8 @@ from projects.models import (
     ProjectDocument,
     SpecificGoal,
     TargetGroup,
-    plain_decimal,
 )
+from projects.units import COMMON_UNITS, NO_UNIT, unit_choices, unit_forms
 
 # A version of a project holds its goals, partnerships and outcomes. Partners
 # and target groups are shared by projects: a project's version only refers
@@ -71,11 +73,57 @@ class PlainNumberInput(NumberInput):
         return super().format_value(value)
 
 
+UNIT_FIELDS = ["unit_one", "unit_few", "unit_many"]
+
+
+class OutcomeForm(forms.ModelForm):
+    """An outcome whose unit is picked from the common ones or typed in its three forms."""
+
+    unit = forms.ChoiceField(
+        label=_("jednostka"),
+        required=False,
+        choices=lambda: [("", _("inna albo brak — wpisz obok")), *unit_choices()],
+        help_text=_(
+            "Wybierz z listy albo wpisz własną jednostkę w trzech formach: "
+            "1 osoba, 2 osoby, 5 osób. Bez jednostki — wszystkie puste."
+        ),
+    )
+
+    class Meta:
+        model = Outcome
+        fields = ["order", "label", "planned_value", "achieved_value", "unit", *UNIT_FIELDS]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        stored = tuple(self.initial.get(name, "") for name in UNIT_FIELDS)
+        if stored in COMMON_UNITS:
+            # A common unit shows as chosen in the list, its boxes left for another one.
+            self.initial["unit"] = stored[2]
+            for name in UNIT_FIELDS:
+                self.initial[name] = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = cleaned.get("unit")
+        typed = tuple(cleaned.get(name, "").strip() for name in UNIT_FIELDS)
+        if chosen and typed != NO_UNIT:
+            raise forms.ValidationError(
+                _(
+                    "Wybierz jednostkę z listy albo wpisz własną w trzech formach, "
+                    "nie jedno i drugie."
+                )
+            )
+        for name, form in zip(UNIT_FIELDS, unit_forms(chosen) if chosen else typed, strict=True):
+            cleaned[name] = form
+        return cleaned
+
+
 class OutcomeInline(TabularInline):
     noun = Noun("rezultat", "rezultaty", "rezultatów", MASCULINE)
     model = Outcome
+    form = OutcomeForm
     extra = 0
-    fields = ["order", "label", "planned_value", "achieved_value", "unit"]
+    fields = ["order", "label", "planned_value", "achieved_value", "unit", *UNIT_FIELDS]
     formfield_overrides = {models.DecimalField: {"widget": PlainNumberInput}}
 
 

@@ -16,6 +16,7 @@ from projects.models import (
     SpecificGoal,
     TargetGroup,
 )
+from projects.units import unit_fields
 
 TARGET_GROUPS = {
     "osoby-bezdomne": "osoby bezdomne",
@@ -331,8 +332,8 @@ def _replace_children(project, data, partners):
             project=project,
             label=label,
             achieved_value=Decimal(value),
-            unit=unit,
             order=order,
+            **unit_fields(unit),
         )
         for order, (label, value, unit) in enumerate(data["outcomes"], start=1)
     )
@@ -392,8 +393,8 @@ def _add_synthetic(scale, now, groups):
             project=p,
             label="uczestnicy",
             planned_value=Decimal(40),
-            achieved_value=Decimal(35),
-            unit="osób",
+            achieved_value=Decimal(32),
+            **unit_fields("osoby"),
         )
         for p in projects
     )

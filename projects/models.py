@@ -1,14 +1,12 @@
-from decimal import Decimal
-
 from django.db import models
 from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from core.documents import Document
 from core.images import photo_alt_constraint, photo_alt_field, photo_field
+from core.numbers import with_unit
 from core.places import tel_href
 from core.publication import Publication, PublicationQuerySet
 from core.review import Reviewed
@@ -239,6 +237,11 @@ def figure_field(verbose_name, help_text):
     )
 
 
+def unit_field(label, example):
+    """One of an outcome's three unit forms."""
+    return models.CharField(label, max_length=40, blank=True, help_text=example)
+
+
 class Outcome(models.Model):
     """One figure of a project's results, planned and achieved side by side, e.g. 150
     participants planned and 145 recruited. Either value may still be missing."""
@@ -251,7 +254,10 @@ class Outcome(models.Model):
     )
     planned_value = figure_field(_("planowano"), _("Puste, jeśli nic nie planowano."))
     achieved_value = figure_field(_("osiągnięto"), _("Puste, dopóki nie ma wyniku."))
-    unit = models.CharField(_("jednostka"), max_length=40, blank=True, help_text=_("Np. osób."))
+    # The unit in the three forms a Polish number needs (core.numbers.plural).
+    unit_one = unit_field(_("jednostka przy 1"), _("Np. osoba: 1 osoba."))
+    unit_few = unit_field(_("jednostka przy 2–4"), _("Np. osoby: 3 osoby, 2,5 osoby."))
+    unit_many = unit_field(_("jednostka przy 5 i więcej"), _("Np. osób: 5 osób, 12 osób."))
     order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
 
     class Meta:
@@ -277,6 +283,15 @@ class Outcome(models.Model):
                     "Ten wskaźnik już jest w projekcie: wpisz obie wartości w jednym wierszu."
                 ),
             ),
+            models.CheckConstraint(
+                condition=Q(unit_one="", unit_few="", unit_many="")
+                | (~Q(unit_one="") & ~Q(unit_few="") & ~Q(unit_many="")),
+                name="projects_outcome_unit_in_three_forms",
+                violation_error_message=_(
+                    "Wpisz jednostkę we wszystkich trzech formach (np. osoba, osoby, osób) "
+                    "albo zostaw ją pustą."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -298,20 +313,14 @@ class Outcome(models.Model):
     def achieved_display(self):
         return self._with_unit(self.achieved_value)
 
+    @property
+    def unit_forms(self):
+        return (self.unit_one, self.unit_few, self.unit_many)
+
     def _with_unit(self, value):
         if value is None:
             return ""
-        return f"{readable_number(value)} {self.unit}".strip()
-
-
-def plain_decimal(value):
-    """``value`` without needless decimals: 145, not 145.00; 12.5, not 12.50."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-
-
-def readable_number(value):
-    """A decimal as residents read it: 145, not 145,00; 12,5, not 12,50."""
-    return number_format(plain_decimal(value))
+        return with_unit(value, *self.unit_forms)
 
 
 class ProjectDocument(Document):

@@ -172,7 +172,7 @@ def test_a_project_scheduled_for_tomorrow_appears_when_its_moment_comes(
     outcome.locator("input[name$='-label']").fill("uczestnicy, którzy podjęli pracę")
     outcome.locator("input[name$='-planned_value']").fill("12")
     outcome.locator("input[name$='-achieved_value']").fill("9")
-    outcome.locator("input[name$='-unit']").fill("osób")
+    outcome.locator("select[name$='-unit']").select_option("osób")
     shoot(editor, "2-projekt")
     editor.get_by_role("button", name="Zapisz i kontynuuj edycję").click()
     assert success(editor) == (

@@ -18,6 +18,7 @@ from projects.models import (
     TargetGroup,
 )
 from projects.search import PROJECTS
+from projects.units import unit_fields
 
 _numbers = itertools.count(1)
 
@@ -80,8 +81,8 @@ def add_outcome(project, label, achieved=None, planned=None, unit="osób", order
         label=label,
         achieved_value=None if achieved is None else Decimal(achieved),
         planned_value=None if planned is None else Decimal(planned),
-        unit=unit,
         order=order,
+        **unit_fields(unit),
     )
 
 

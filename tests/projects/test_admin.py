@@ -156,7 +156,7 @@ def test_admin_change_page_renders_and_saves(admin_client):
                 f"outcomes-{n}-label": outcome.label,
                 f"outcomes-{n}-planned_value": str(outcome.planned_value or ""),
                 f"outcomes-{n}-achieved_value": str(outcome.achieved_value or ""),
-                f"outcomes-{n}-unit": outcome.unit,
+                f"outcomes-{n}-unit": outcome.unit_many,
             }
         )
     data["outcomes-1-DELETE"] = "on"

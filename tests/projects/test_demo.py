@@ -77,5 +77,5 @@ def test_demo_scale_adds_synthetic_projects_with_partners_goals_and_outcomes():
     assert len(sample.partnerships.all()) == 3
     assert len(sample.goals.all()) == 2
     [outcome] = sample.outcomes.all()
-    assert (outcome.planned_display, outcome.achieved_display) == ("40 osób", "35 osób")
+    assert (outcome.planned_display, outcome.achieved_display) == ("40 osób", "32 osoby")
     assert len(sample.target_groups.all()) == 1

@@ -116,9 +116,9 @@ def test_planned_and_achieved_values_are_one_row_in_editor_order():
 def test_outcome_values_read_without_needless_decimals():
     project = make_project()
     assert add_outcome(project, "a", 145, unit="").achieved_display == "145"
-    assert add_outcome(project, "b", planned=Decimal("12.50")).planned_display == "12,5 osób"
+    assert add_outcome(project, "b", planned=Decimal("12.50")).planned_display == "12,5 osoby"
     assert str(Outcome.objects.get(label="a")) == "a: osiągnięto 145"
-    assert str(Outcome.objects.get(label="b")) == "b: planowano 12,5 osób"
+    assert str(Outcome.objects.get(label="b")) == "b: planowano 12,5 osoby"
 
 
 def test_published_means_flag_set_and_publication_time_passed():

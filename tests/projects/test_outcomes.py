@@ -17,7 +17,7 @@ def test_the_admin_and_the_page_show_figures_without_needless_decimals(admin_cli
     assert 'name="outcomes-0-planned_value" value="40.5"' in html
     assert 'name="outcomes-0-achieved_value" value="32"' in html
     page = client.get("/projekty/wyniki/").text
-    assert "<td>40,5 osób</td>" in page and "<td>32 osób</td>" in page
+    assert "<td>40,5 osoby</td>" in page and "<td>32 osoby</td>" in page
 
 
 @pytest.mark.django_db(transaction=True)
