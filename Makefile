@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: demo test install system-deps lint bench clean
+.PHONY: demo test install system-deps lint bench bench-search clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,11 @@ test: $(STAMP) system-deps $(VNU) lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/search.py
+
+# The site search alone: p50/p99 at load_demo --scale 500 and 5000, and their ratio.
+bench-search: $(STAMP)
+	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache
