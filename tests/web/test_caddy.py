@@ -9,6 +9,7 @@ import functools
 import http.client
 import json
 import os
+import re
 import shlex
 import shutil
 import socket
@@ -322,6 +323,22 @@ def test_media_files_come_from_caddy(portal):
     assert headers["content-type"] == "image/png"
     assert headers["x-content-type-options"] == "nosniff"
     assert body.startswith(b"\x89PNG")
+
+
+def test_documents_come_from_caddy_as_attachments_of_their_format(portal):
+    _, _, body = portal.get("/kontakt/")
+    pdf_link = r'<a href="(/media/[^"]+\.pdf)" type="application/pdf" download='
+    link = re.search(pdf_link, body.decode())
+    assert link, "the demo's contact page lists a PDF to download"
+    status, headers, body = portal.get(link.group(1))
+    assert status == 200
+    assert headers["content-type"] == "application/pdf"
+    assert headers["content-disposition"] == "attachment"
+    assert headers["x-content-type-options"] == "nosniff"
+    assert body.startswith(b"%PDF-")
+    # Images stay images, shown in the page.
+    _, image_headers, _ = portal.get("/media/plakat.png")
+    assert "content-disposition" not in image_headers
 
 
 def test_caddys_own_errors_carry_the_headers_too(portal):
