@@ -14,7 +14,11 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected as django_delete_selected
-from django.contrib.admin.widgets import AdminSplitDateTime, AdminTimeWidget
+from django.contrib.admin.widgets import (
+    AdminSplitDateTime,
+    AdminTimeWidget,
+    RelatedFieldWidgetWrapper,
+)
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.template.response import TemplateResponse
@@ -171,6 +175,18 @@ def _with_human_times(overrides):
     return merged
 
 
+def _without_delete_link(formfield):
+    """``formfield`` without the red ✖ next to a chosen record, which deletes that record.
+
+    Next to an event's area or a project's partner it reads as "clear this
+    choice"; a record is deleted from its own page, where Django lists what
+    goes with it.
+    """
+    if formfield is not None and isinstance(formfield.widget, RelatedFieldWidgetWrapper):
+        formfield.widget.can_delete_related = False
+    return formfield
+
+
 def _weekday_column(field, label=None):
     """A change-list column showing ``field`` as "pon. 15 grudnia 2026", sorted by it."""
 
@@ -211,6 +227,9 @@ class PolishAdminMixin:
     def __init__(self, model, admin_site):
         self.formfield_overrides = _with_human_times(self.formfield_overrides)
         super().__init__(model, admin_site)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return _without_delete_link(super().formfield_for_dbfield(db_field, request, **kwargs))
 
     def noun_sentence(self, sentence, obj):
         return self.noun.say(sentence, noun=capfirst(self.noun.singular), object=obj)
@@ -436,10 +455,17 @@ class PolishInlineMixin:
     """An inline whose "add another" link names its ``noun``: "Dodaj kolejny telefon"."""
 
     noun = None
+    # A row's own "Pokaż na stronie" link leads to its parent's page (a goal,
+    # a partner, an answer), seven times on one project form: the parent's
+    # link at the top of the form is the one that counts.
+    view_on_site = False
 
     def __init__(self, parent_model, admin_site):
         self.formfield_overrides = _with_human_times(self.formfield_overrides)
         super().__init__(parent_model, admin_site)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return _without_delete_link(super().formfield_for_dbfield(db_field, request, **kwargs))
 
     @property
     def add_another_label(self):

@@ -76,18 +76,29 @@ class PlainNumberInput(NumberInput):
 UNIT_FIELDS = ["unit_one", "unit_few", "unit_many"]
 
 
+def unit_form_field(label):
+    # A narrow box: the outcome rows must fit a laptop's screen beside the figures.
+    return forms.CharField(
+        label=label, required=False, max_length=40, widget=forms.TextInput(attrs={"size": 8})
+    )
+
+
 class OutcomeForm(forms.ModelForm):
     """An outcome whose unit is picked from the common ones or typed in its three forms."""
 
     unit = forms.ChoiceField(
         label=_("jednostka"),
         required=False,
-        choices=lambda: [("", _("inna albo brak — wpisz obok")), *unit_choices()],
+        choices=lambda: [("", "—"), *unit_choices()],
         help_text=_(
-            "Wybierz z listy albo wpisz własną jednostkę w trzech formach: "
-            "1 osoba, 2 osoby, 5 osób. Bez jednostki — wszystkie puste."
+            "Wybierz z listy albo zostaw „—” i wpisz własną jednostkę w trzech formach "
+            "obok: przy 1, przy 2–4 i przy 5 (np. konsultacja, konsultacje, konsultacji). "
+            "Bez jednostki — wszystko puste."
         ),
     )
+    unit_one = unit_form_field(_("przy 1"))
+    unit_few = unit_form_field(_("przy 2–4"))
+    unit_many = unit_form_field(_("przy 5+"))
 
     class Meta:
         model = Outcome

@@ -4,8 +4,6 @@
 The admin offers COMMON_UNITS in a list; editors type any other unit's forms.
 """
 
-from django.utils.translation import gettext
-
 # (one, 2–4, 5 and more)
 COMMON_UNITS = [
     ("osoba", "osoby", "osób"),
@@ -45,8 +43,5 @@ def unit_fields(text):
 
 
 def unit_choices():
-    """The admin's list: "osoby (1 osoba, 2 osoby, 5 osób)", keyed by the form after 5."""
-    label = gettext("%(few)s (1 %(one)s, 2 %(few)s, 5 %(many)s)")
-    return [
-        (many, label % {"one": one, "few": few, "many": many}) for one, few, many in COMMON_UNITS
-    ]
+    """The admin's list, "osoby", "rodziny"…, keyed by the form after 5."""
+    return [(many, few) for _one, few, many in COMMON_UNITS]

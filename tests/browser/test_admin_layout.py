@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from centre.models import Centre
 from opsportal.management.commands.setup_roles import EDITORS_GROUP
+from projects.models import Project
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -68,3 +69,17 @@ def test_tables_of_rows_keep_their_delete_boxes_on_screen(
     add_links = editor_page.locator(".add-row a").all_inner_texts()
     assert "Dodaj kolejny telefon" in add_links
     assert "Dodaj kolejny dzień nieczynny" in add_links
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_projects_outcome_rows_with_their_unit_forms_fit_the_screen(
+    editor_page, live_server, width, tmp_path
+):
+    editor_page.set_viewport_size({"width": width, "height": 900})
+    project = Project.objects.filter(outcomes__isnull=False).first()
+    editor_page.goto(f"{live_server.url}/admin/projects/project/{project.pk}/change/")
+    editor_page.screenshot(path=tmp_path / f"{width}_project.png", full_page=True)
+    measured = editor_page.evaluate(OVERFLOW)
+    assert measured["page"] <= 0, measured
+    assert max(measured["deleteBoxes"]) <= width, measured
+    assert editor_page.locator("#outcomes-group select[name$='-unit']").first.is_visible()
