@@ -162,7 +162,14 @@ class CommunityAreaAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdm
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_site_count=Count("sites"))
+        # Counting groups rows, which drops Meta.ordering; the area autocomplete
+        # pages through this queryset and needs an order.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_site_count=Count("sites"))
+            .order_by(*CommunityArea._meta.ordering, "pk")
+        )
 
     @admin.display(description=_("miejsca aktywności"), ordering="_site_count")
     def site_count(self, obj):

@@ -1,7 +1,10 @@
 """Small things an editor trips over in the admin: links that lead nowhere useful,
 a delete button next to a choice, wording that does not read as Polish prose."""
 
+import warnings
+
 import pytest
+from django.core.paginator import UnorderedObjectListWarning
 from django.urls import reverse
 
 from tests.communities.factories import make_area, make_event, make_site
@@ -29,3 +32,32 @@ def test_a_chosen_record_has_no_delete_link_beside_it(admin_client):
     ).content.decode()
     assert 'id="change_id_area"' in html  # the pencil stays
     assert "delete-related" not in html
+
+
+def test_the_area_autocomplete_pages_through_an_ordered_list(admin_client):
+    make_area(name="Gutwin", city="Ostrowiec Świętokrzyski")
+    make_area(name="Osiedle Fabryczne", city="Stalowa Wola")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnorderedObjectListWarning)
+        response = admin_client.get(
+            reverse("admin:autocomplete"),
+            {"app_label": "communities", "model_name": "event", "field_name": "area"},
+        )
+    assert response.status_code == 200
+    assert [row["text"] for row in response.json()["results"]] == [
+        "Gutwin (Ostrowiec Świętokrzyski)",
+        "Osiedle Fabryczne (Stalowa Wola)",
+    ]
+
+
+def test_adding_a_partner_shows_no_empty_table_of_its_projects(admin_client):
+    url = reverse("admin:projects_partner_add")
+    html = admin_client.get(url, {"_popup": "1", "_to_field": "id"}).content.decode()
+    assert "w których organizacja jest partnerem" not in html.lower()
+    partner = make_partner("Fundacja Dobry Start")
+    make_project("Aktywni razem", partners=[partner])
+    html = admin_client.get(
+        reverse("admin:projects_partner_change", args=[partner.pk])
+    ).content.decode()
+    assert "w których organizacja jest partnerem" in html.lower()
+    assert "Aktywni razem" in html
