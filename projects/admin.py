@@ -244,3 +244,7 @@ class PartnerAdmin(VersionedAdmin):
     @admin.display(description=_("liczba projektów"), ordering="project_count")
     def project_count(self, partner):
         return partner.project_count
+
+    def get_inlines(self, request, obj):
+        # A partner being added (often from a project's popup) has no projects yet.
+        return super().get_inlines(request, obj) if obj is not None else []
