@@ -67,6 +67,14 @@ def _shown(field, value):
     return f"„{value}”"
 
 
+def _mid_sentence(label):
+    """A form label as it reads inside a sentence: "numer", but "PESEL" and "ETR" stay."""
+    label = str(label)
+    if label[1:2].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
 def _field_changes(form, names):
     changes = []
     for name in names:
@@ -75,7 +83,8 @@ def _field_changes(form, names):
             continue
         old = form.initial.get(name, field.initial)
         new = form.cleaned_data.get(name)
-        changes.append(f"{field.label}: {_shown(field, old)} → {_shown(field, new)}")
+        label = _mid_sentence(field.label)
+        changes.append(f"{label}: {_shown(field, old)} → {_shown(field, new)}")
     return changes
 
 

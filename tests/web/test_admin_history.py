@@ -66,3 +66,16 @@ def test_history_names_deleted_hours(admin_client, centre):
     assert f"Usunięto {CentreHours._meta.verbose_name} „{monday}”" in history
     entry = LogEntry.objects.get()
     assert entry.get_change_message().startswith("Usunięto")
+
+
+def test_history_names_changed_fields_in_lower_case_inside_the_sentence(admin_client, centre):
+    CentrePhone.objects.create(centre=centre, label="Sekretariat", number="15 000 20 01", order=0)
+
+    def change(data):
+        for key in list(data):
+            if key.endswith("-number") and data[key] == ["15 000 20 01"]:
+                data[key] = ["15 000 20 99"]
+
+    history = post_centre_form(admin_client, centre, change)
+    assert "numer: „15 000 20 01” → „15 000 20 99”." in history
+    assert "Numer:" not in history
