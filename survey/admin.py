@@ -220,6 +220,21 @@ class PollAdmin(PublicationAdminMixin, ChangeHistoryMixin, VersionedAdmin):
         # The same rule as Poll.objects.shown_on_home, asked in the list's own query.
         return _("Na stronie głównej") if poll.pk == poll.home_poll else ""
 
+    def visibility_message(self, obj, now=None):
+        """The page's publication, then whether residents can vote: a poll has both."""
+        now = now or timezone.now()
+        if obj.is_closed(now):
+            voting = gettext("Głosowanie zakończyło się %(moment)s.")
+            moment = obj.closes_at
+        elif obj.has_opened(now):
+            voting = gettext("Głosowanie trwa do %(moment)s.")
+            moment = obj.closes_at
+        else:
+            voting = gettext("Głosowanie zacznie się %(moment)s.")
+            moment = obj.opens_at
+        voting %= {"moment": moment_label(moment, now)}
+        return f"{super().visibility_message(obj, now)} {voting}"
+
     def response_add(self, request, obj, post_url_continue=None):
         response = super().response_add(request, obj, post_url_continue)
         self.warn_of_overlaps(request, obj)

@@ -288,7 +288,7 @@ def test_a_closed_poll_and_its_residents_comments(editor, live_server):
     editor.get_by_role("button", name="Zapisz i kontynuuj edycję").click()
     assert success(editor) == (
         "Ankieta „Czy łatwo znaleźć na stronie godziny pracy?” została zapisana. "
-        "Jest widoczna na stronie."
+        "Jest widoczna na stronie. Głosowanie zakończyło się 14 grudnia, 9:00."
     )
     shoot(editor, "5-ankieta")
     editor.get_by_role("link", name="Komentarze do przeczytania: 3").click()

@@ -39,8 +39,28 @@ def test_scheduling_a_poll_says_from_when_residents_will_see_it(editor):
     data.update(published_at_0="2026-12-01", published_at_1="8:00")
     response = editor.post(f"{CHANGELIST}{poll.pk}/change/", data, follow=True)
     assert messages_of(response) == [
-        "Ankieta „Jak oceniasz stronę?” została zapisana. Mieszkańcy zobaczą ją od 1 grudnia, 8:00."
+        "Ankieta „Jak oceniasz stronę?” została zapisana. Mieszkańcy zobaczą ją od 1 grudnia, "
+        "8:00. Głosowanie trwa do 1 stycznia 2030, 8:00."
     ]
+
+
+def test_closing_a_poll_says_that_voting_has_ended(editor):
+    poll = make_poll(question="Jak oceniasz stronę?")
+    data = _inline_data(poll)
+    data.update(closes_at_0="30.11.2026", closes_at_1="9.00")
+    response = editor.post(f"{CHANGELIST}{poll.pk}/change/", data, follow=True)
+    assert messages_of(response) == [
+        "Ankieta „Jak oceniasz stronę?” została zapisana. Jest widoczna na stronie. "
+        "Głosowanie zakończyło się 30 listopada, 9:00."
+    ]
+
+
+def test_a_poll_whose_voting_has_not_begun_says_when_it_begins(editor):
+    poll = make_poll(question="Jak oceniasz stronę?")
+    data = _inline_data(poll)
+    data.update(opens_at_0="2.12.2026", opens_at_1="12")
+    response = editor.post(f"{CHANGELIST}{poll.pk}/change/", data, follow=True)
+    assert messages_of(response)[0].endswith("Głosowanie zacznie się 2 grudnia, 12:00.")
 
 
 def test_publish_starts_a_draft_poll_now_and_withdraw_hides_it(editor, client, clock):

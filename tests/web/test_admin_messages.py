@@ -9,6 +9,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from communities.models import Event, Organiser
+from core.publication import moment_label
 from projects.models import Project, TargetGroup
 from survey.models import Poll
 from tests.communities.factories import make_area, make_event, make_site
@@ -210,4 +211,5 @@ def test_bulk_actions_count_what_they_changed_in_the_accusative(editor_client):
 )
 def test_publication_sentences_agree_with_the_admins_noun(published, sentence):
     poll = make_poll(question="Jak oceniasz stronę?", published=published)
-    assert admin.site.get_model_admin(Poll).visibility_message(poll) == sentence
+    voting = f"Głosowanie trwa do {moment_label(poll.closes_at)}."
+    assert admin.site.get_model_admin(Poll).visibility_message(poll) == f"{sentence} {voting}"
