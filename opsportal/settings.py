@@ -214,6 +214,8 @@ TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", _("polski"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# "9:00", not "09:00", wherever Django formats a time (read-only fields, history).
+FORMAT_MODULE_PATH = ["opsportal.formats"]
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True

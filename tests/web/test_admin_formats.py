@@ -7,12 +7,17 @@ read "pon. 14 grudnia 2026".
 import datetime as dt
 import re
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
+import reversion
 from django.urls import reverse
+from reversion.models import Revision
 
 from aid.models import IncomeCriterion
 from centre.models import CentreHours
+from news.models import NewsItem
+from tests.news.factories import make_news
 from tests.web.adminforms import as_post_data, form_fields
 from tests.web.editors import log_in_editor
 
@@ -68,3 +73,18 @@ def test_help_texts_of_a_table_of_rows_are_written_out_not_only_tooltips(client,
     text = " ".join(notes.group(1).split())
     assert "<dt>Od godziny</dt> <dd>Puste — nieczynne cały dzień.</dd>" in text
     assert "<dt>Powód</dt> <dd>Np. „Szkolenie pracowników”.</dd>" in text
+
+
+def test_the_last_review_and_the_history_show_9_00_without_a_leading_zero(client):
+    log_in_editor(client)
+    item = make_news("Punkt ogrzewania")
+    nine = dt.datetime(2026, 11, 23, 9, 5, tzinfo=ZoneInfo("Europe/Warsaw"))
+    NewsItem.objects.filter(pk=item.pk).update(reviewed_at=nine)
+    change = client.get(reverse("admin:news_newsitem_change", args=[item.pk])).content.decode()
+    assert "23 listopada 2026, 9:05" in change
+    with reversion.create_revision():
+        reversion.add_to_revision(item)
+    Revision.objects.update(date_created=nine)
+    history = client.get(reverse("admin:news_newsitem_history", args=[item.pk])).content.decode()
+    assert "23 listopada 2026, 9:05" in history
+    assert "09:05" not in change + history
