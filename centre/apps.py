@@ -8,7 +8,7 @@ class CentreConfig(AppConfig):
     """The centre's own content: contact details, hours, legal pages."""
 
     name = "centre"
-    verbose_name = _("Ośrodek")
+    verbose_name = _("Ośrodek i placówki")
 
     def ready(self):
         signals.watch(self.get_models())

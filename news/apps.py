@@ -8,7 +8,7 @@ class NewsConfig(AppConfig):
     """News and urgent announcements (aktualności, komunikaty)."""
 
     name = "news"
-    verbose_name = _("Aktualności")
+    verbose_name = _("Aktualności i komunikaty")
 
     def ready(self):
         signals.watch(self.get_models())

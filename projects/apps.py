@@ -6,7 +6,7 @@ from web import signals
 
 class ProjectsConfig(AppConfig):
     name = "projects"
-    verbose_name = _("Projekty socjalne")
+    verbose_name = _("Projekty i partnerzy")
 
     def ready(self):
         signals.watch(self.get_models())

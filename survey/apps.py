@@ -12,7 +12,7 @@ BALLOTS = "ballots"
 
 class SurveyConfig(AppConfig):
     name = "survey"
-    verbose_name = _("Ankiety")
+    verbose_name = _("Ankiety i głosy")
     # Listed by the privacy notice (web.cookies.site_cookies).
     cookies = COOKIES
 

@@ -1,9 +1,11 @@
 """Small things an editor trips over in the admin: links that lead nowhere useful,
 a delete button next to a choice, wording that does not read as Polish prose."""
 
+import re
 import warnings
 
 import pytest
+from django.contrib import admin
 from django.core.paginator import UnorderedObjectListWarning
 from django.urls import reverse
 
@@ -61,3 +63,26 @@ def test_adding_a_partner_shows_no_empty_table_of_its_projects(admin_client):
     ).content.decode()
     assert "w których organizacja jest partnerem" in html.lower()
     assert "Aktywni razem" in html
+
+
+def test_no_section_of_the_admin_is_named_like_one_of_its_lists():
+    for model in admin.site._registry:
+        section = str(model._meta.app_config.verbose_name).lower()
+        assert section != str(model._meta.verbose_name_plural).lower(), model
+
+
+def breadcrumbs(html):
+    crumbs = re.search(r'<div class="breadcrumbs">(.*?)</div>', html, re.S).group(1)
+    return " ".join(re.sub(r"<[^>]+>", " ", crumbs).split())
+
+
+def test_the_add_page_breadcrumb_says_what_its_heading_says(client):
+    log_in_editor(client)
+    html = client.get(reverse("admin:projects_project_add")).content.decode()
+    assert "<h1>Dodaj projekt</h1>" in html
+    assert (
+        breadcrumbs(html)
+        == "Strona główna › Projekty i partnerzy › Projekty socjalne › Dodaj projekt"
+    )
+    html = client.get(reverse("admin:survey_poll_add")).content.decode()
+    assert breadcrumbs(html).endswith("Ankiety i głosy › Ankiety › Dodaj ankietę")
