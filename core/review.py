@@ -34,8 +34,7 @@ class Reviewed(models.Model):
         auto_now=True,
         db_index=True,
         help_text=_(
-            "Ustawiany przy każdym zapisie. Przejrzałeś treść i wszystko się zgadza? "
-            "Zapisz ją bez zmian."
+            "Ustawiany przy każdym zapisie. Treść jest aktualna? Wystarczy zapisać ją bez zmian."
         ),
     )
 

@@ -157,7 +157,10 @@ class PollDetailView(PollQuerysetMixin, View):
     def already_voted(self, poll, key):
         messages.info(
             self.request,
-            _("Już oddałeś głos w tej ankiecie. Liczy się tylko pierwszy głos — dziękujemy!"),
+            _(
+                "Twój głos w tej ankiecie jest już zapisany. "
+                "Liczy się tylko pierwszy głos — dziękujemy!"
+            ),
         )
         return self.see_results(poll, key)
 

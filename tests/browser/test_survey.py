@@ -67,7 +67,7 @@ def test_poll_page_with_errors_and_after_voting_has_no_axe_violations(live_serve
     page.wait_for_url(re.compile(r"/wyniki/$"))
     assert axe(page) == []
     page.goto(live_server.url + poll.get_absolute_url())
-    assert "Już oddałeś głos" in page.content()
+    assert "Twój głos w tej ankiecie jest już zapisany" in page.content()
     assert axe(page) == []
 
 

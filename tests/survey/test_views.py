@@ -170,13 +170,13 @@ def test_second_vote_from_the_same_browser_keeps_one_ballot_and_says_so(client, 
     assert Ballot.objects.count() == 1
     assert Ballot.objects.get().choice == poll.choices.first()
     page = text(client.get(response["Location"]))
-    assert "Już oddałeś głos" in page
+    assert "Twój głos w tej ankiecie jest już zapisany" in page
 
 
 def test_poll_page_after_voting_says_already_voted_with_a_results_link(client, poll):
     vote(client, poll)
     page = text(client.get(poll.get_absolute_url()))
-    assert "Już oddałeś głos" in page
+    assert "Twój głos w tej ankiecie jest już zapisany" in page
     assert f'href="{poll.get_results_url()}"' in page
     assert 'type="radio"' not in page
 
@@ -590,7 +590,7 @@ def test_a_vote_reads_no_poll_and_is_decided_by_three_statements(client, poll):
     assert insert.startswith('INSERT INTO "survey_ballot"')
     assert why.startswith("SELECT") and '"survey_ballot"."voter_key"' in why
     assert Ballot.objects.count() == 2
-    assert "Już oddałeś głos" in text(client.get(poll.get_results_url()))
+    assert "Twój głos w tej ankiecie jest już zapisany" in text(client.get(poll.get_results_url()))
 
 
 def test_a_poll_edit_reaches_the_next_vote(client, poll):

@@ -3,6 +3,7 @@ a delete button next to a choice, wording that does not read as Polish prose."""
 
 import re
 import warnings
+from pathlib import Path
 
 import pytest
 from django.contrib import admin
@@ -10,6 +11,7 @@ from django.core.paginator import UnorderedObjectListWarning
 from django.urls import reverse
 
 from tests.communities.factories import make_area, make_event, make_site
+from tests.news.factories import make_news
 from tests.projects.factories import add_goal, make_partner, make_project
 from tests.web.editors import log_in_editor
 
@@ -86,3 +88,24 @@ def test_the_add_page_breadcrumb_says_what_its_heading_says(client):
     )
     html = client.get(reverse("admin:survey_poll_add")).content.decode()
     assert breadcrumbs(html).endswith("Ankiety i głosy › Ankiety › Dodaj ankietę")
+
+
+# "Przejrzałeś", "oddałaś", "zrobiłbyś": the second person past tense has a gender.
+GENDERED_YOU = re.compile(r"\w+(?:łeś|łaś|łbyś|łabyś)\b")
+SOURCES = Path(__file__).resolve().parents[2]
+
+
+def test_no_sentence_addresses_the_reader_as_a_man_or_as_a_woman():
+    found = []
+    for path in [*SOURCES.glob("*/*.py"), *SOURCES.glob("templates/**/*.html")]:
+        if path.parts[-2] in {"tests", "migrations"} or ".venv" in path.parts:
+            continue
+        found += [f"{path.name}: {word}" for word in GENDERED_YOU.findall(path.read_text())]
+    assert found == []
+
+
+def test_the_review_note_on_a_form_reads_the_same_for_everyone(client):
+    log_in_editor(client)
+    item = make_news("Punkt ogrzewania")
+    html = client.get(reverse("admin:news_newsitem_change", args=[item.pk])).content.decode()
+    assert "Treść jest aktualna? Wystarczy zapisać ją bez zmian." in html

@@ -175,11 +175,11 @@ def test_messages_and_already_voted_never_reach_another_visitor(centre):
         },
         follow=True,
     )
-    assert "Już oddałeś głos" in voter.get(poll.get_absolute_url()).content.decode() or (
-        "Dziękujemy" in voter.get(poll.get_results_url()).content.decode()
-    )
+    assert "Twój głos w tej ankiecie jest już zapisany" in voter.get(
+        poll.get_absolute_url()
+    ).content.decode() or ("Dziękujemy" in voter.get(poll.get_results_url()).content.decode())
     other_html = other.get(poll.get_absolute_url()).content.decode()
-    assert "Już oddałeś głos" not in other_html
+    assert "Twój głos w tej ankiecie jest już zapisany" not in other_html
     assert "Dziękujemy" not in other_html
     assert 'type="radio"' in other_html
     results = Client().get(poll.get_results_url()).content.decode()
