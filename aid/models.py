@@ -17,7 +17,12 @@ class Category(Reviewed, models.Model):
     """A group of forms of help residents recognise: money, services, family, crisis…"""
 
     name = models.CharField(_("nazwa"), max_length=120, unique=True)
-    slug = models.SlugField(_("adres (slug)"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("końcówka adresu strony"),
+        max_length=120,
+        unique=True,
+        help_text=_("Wpisuje się sama z nazwy. Kategoria na stronie: /pomoc/#zasilki"),
+    )
     description = models.CharField(
         _("opis"),
         max_length=300,
@@ -60,10 +65,10 @@ class FormOfHelp(Reviewed, models.Model):
     )
     title = models.CharField(_("nazwa"), max_length=200, help_text=_("Np. „Zasiłek okresowy”."))
     slug = models.SlugField(
-        _("adres (slug)"),
+        _("końcówka adresu strony"),
         max_length=200,
         unique=True,
-        help_text=_("Część adresu strony, np. zasilek-okresowy."),
+        help_text=_("Wpisuje się sama z tytułu. Strona: /pomoc/zasilek-okresowy/"),
     )
     short_answer = models.TextField(
         _("krótka odpowiedź"),

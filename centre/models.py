@@ -299,10 +299,13 @@ class Unit(HasOpeningHours, Place, Reviewed):
 
     name = models.CharField(_("nazwa"), max_length=200)
     slug = models.SlugField(
-        _("adres (slug)"),
+        _("końcówka adresu strony"),
         max_length=120,
         unique=True,
-        help_text=_("Kotwica na stronie kontaktu, np. punkt-interwencji-kryzysowej."),
+        help_text=_(
+            "Wpisuje się sama z nazwy. Placówka na stronie kontaktu: "
+            "/kontakt/#punkt-interwencji-kryzysowej"
+        ),
     )
     description = models.TextField(
         _("czym się zajmuje"),

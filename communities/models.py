@@ -81,7 +81,10 @@ class CommunityArea(Publication, Reviewed):
 
     name = models.CharField(_("nazwa"), max_length=120)
     slug = models.SlugField(
-        _("adres w serwisie"), max_length=80, unique=True, help_text=_("Część adresu strony.")
+        _("końcówka adresu strony"),
+        max_length=80,
+        unique=True,
+        help_text=_("Wpisuje się sama z nazwy. Strona obszaru: /osl/gutwin/"),
     )
     city = models.CharField(_("miejscowość"), max_length=80)
     summary = models.CharField(
@@ -487,7 +490,14 @@ class Event(Publication, Reviewed):
         CommunityArea, on_delete=models.CASCADE, related_name="events", verbose_name=_("obszar")
     )
     title = models.CharField(_("tytuł"), max_length=200)
-    slug = models.SlugField(_("adres w serwisie"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("końcówka adresu strony"),
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "Wpisuje się sama z tytułu. Strona wydarzenia: /osl/wydarzenia/piknik-rodzinny/"
+        ),
+    )
     starts_at = models.DateTimeField(_("początek"))
     ends_at = models.DateTimeField(_("koniec"))
     site = models.ForeignKey(

@@ -32,10 +32,10 @@ class NewsItemQuerySet(PublicationQuerySet):
 class NewsItem(Publication, Reviewed):
     title = models.CharField(_("tytuł"), max_length=200)
     slug = models.SlugField(
-        _("adres (slug)"),
+        _("końcówka adresu strony"),
         max_length=200,
         unique=True,
-        help_text=_("Część adresu strony aktualności, np. punkt-ogrzewania-mrozy."),
+        help_text=_("Wpisuje się sama z tytułu. Strona: /aktualnosci/punkt-ogrzewania-mrozy/"),
     )
     lead = models.TextField(
         _("zajawka"),

@@ -29,7 +29,14 @@ class TargetGroup(models.Model):
     """A group of residents a project is for, shared by many projects."""
 
     name = models.CharField(_("nazwa"), max_length=120, unique=True)
-    slug = models.SlugField(_("adres (slug)"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("końcówka adresu strony"),
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "Wpisuje się sama z nazwy. Lista projektów tej grupy: /projekty/?grupa=seniorzy"
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -47,7 +54,15 @@ class Partner(models.Model):
     """One real organisation, reused by every project it takes part in."""
 
     name = models.CharField(_("nazwa"), max_length=200, unique=True)
-    slug = models.SlugField(_("adres (slug)"), max_length=200, unique=True)
+    slug = models.SlugField(
+        _("końcówka adresu strony"),
+        max_length=200,
+        unique=True,
+        help_text=_(
+            "Wpisuje się sama z nazwy. Lista projektów tej organizacji: "
+            "/projekty/?partner=fundacja-dobry-start"
+        ),
+    )
     website = models.URLField(_("strona internetowa"), blank=True)
 
     class Meta:
@@ -84,10 +99,10 @@ class ProjectQuerySet(PublicationQuerySet):
 class Project(Publication, Reviewed):
     title = models.CharField(_("tytuł"), max_length=200)
     slug = models.SlugField(
-        _("adres (slug)"),
+        _("końcówka adresu strony"),
         max_length=200,
         unique=True,
-        help_text=_("Część adresu strony projektu, np. bezpieczny-rejon."),
+        help_text=_("Wpisuje się sama z tytułu. Strona projektu: /projekty/bezpieczny-rejon/"),
     )
     lead = models.TextField(
         _("zajawka"), max_length=500, help_text=_("Dwa, trzy zdania na listę projektów.")

@@ -68,10 +68,10 @@ class PollQuerySet(PublicationQuerySet):
 class Poll(Publication, Reviewed):
     question = models.CharField(_("pytanie"), max_length=200)
     slug = models.SlugField(
-        _("adres (slug)"),
+        _("końcówka adresu strony"),
         max_length=80,
         unique=True,
-        help_text=_("Część adresu strony ankiety, np. „nowa-strona”."),
+        help_text=_("Wpisuje się sama z pytania. Strona ankiety: /ankieta/nowa-strona/"),
     )
     description = models.TextField(
         _("opis"), blank=True, help_text=_("Krótki wstęp wyświetlany nad pytaniem.")

@@ -6,6 +6,7 @@ import warnings
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.core.paginator import UnorderedObjectListWarning
 from django.urls import reverse
@@ -109,3 +110,16 @@ def test_the_review_note_on_a_form_reads_the_same_for_everyone(client):
     item = make_news("Punkt ogrzewania")
     html = client.get(reverse("admin:news_newsitem_change", args=[item.pk])).content.decode()
     assert "Treść jest aktualna? Wystarczy zapisać ją bez zmian." in html
+
+
+def test_no_field_is_labelled_with_the_word_slug():
+    for model in apps.get_models():
+        for field in model._meta.fields:
+            assert "slug" not in str(field.verbose_name).lower(), (model, field.name)
+
+
+def test_the_partner_popup_names_the_address_ending_and_shows_the_whole_address(admin_client):
+    url = reverse("admin:projects_partner_add")
+    html = admin_client.get(url, {"_popup": "1", "_to_field": "id"}).content.decode()
+    assert '<label class="required" for="id_slug">Końcówka adresu strony:</label>' in html
+    assert "/projekty/?partner=fundacja-dobry-start" in html
