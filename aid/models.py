@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.documents import Document
+from core.models import address_ending_field
 from core.places import tel_href
 from core.review import Reviewed
 from core.validators import phone_validator
@@ -17,11 +18,8 @@ class Category(Reviewed, models.Model):
     """A group of forms of help residents recognise: money, services, family, crisis…"""
 
     name = models.CharField(_("nazwa"), max_length=120, unique=True)
-    slug = models.SlugField(
-        _("końcówka adresu strony"),
-        max_length=120,
-        unique=True,
-        help_text=_("Wpisuje się sama z nazwy. Kategoria na stronie: /pomoc/#zasilki"),
+    slug = address_ending_field(
+        120, _("Wpisuje się sama z nazwy. Kategoria na stronie: /pomoc/#zasilki")
     )
     description = models.CharField(
         _("opis"),
@@ -64,11 +62,8 @@ class FormOfHelp(Reviewed, models.Model):
         verbose_name=_("kategoria"),
     )
     title = models.CharField(_("nazwa"), max_length=200, help_text=_("Np. „Zasiłek okresowy”."))
-    slug = models.SlugField(
-        _("końcówka adresu strony"),
-        max_length=200,
-        unique=True,
-        help_text=_("Wpisuje się sama z tytułu. Strona: /pomoc/zasilek-okresowy/"),
+    slug = address_ending_field(
+        200, _("Wpisuje się sama z tytułu. Strona: /pomoc/zasilek-okresowy/")
     )
     short_answer = models.TextField(
         _("krótka odpowiedź"),

@@ -13,6 +13,7 @@ from core.models import (
     OpeningHours,
     SingletonModel,
     SpecialDay,
+    address_ending_field,
     open_on_holidays_field,
 )
 from core.places import Phone, Place
@@ -298,11 +299,9 @@ class Unit(HasOpeningHours, Place, Reviewed):
     """
 
     name = models.CharField(_("nazwa"), max_length=200)
-    slug = models.SlugField(
-        _("końcówka adresu strony"),
-        max_length=120,
-        unique=True,
-        help_text=_(
+    slug = address_ending_field(
+        120,
+        _(
             "Wpisuje się sama z nazwy. Placówka na stronie kontaktu: "
             "/kontakt/#punkt-interwencji-kryzysowej"
         ),

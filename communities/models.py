@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.streets import street_key, street_stem
 from core.documents import Document
-from core.models import HasOpeningHours, OpeningHours, SpecialDay, open_on_holidays_field
+from core.models import (
+    HasOpeningHours,
+    OpeningHours,
+    SpecialDay,
+    address_ending_field,
+    open_on_holidays_field,
+)
 from core.places import Place, postal_code_field, tel_href
 from core.publication import Publication, PublicationQuerySet
 from core.review import Reviewed
@@ -80,12 +86,7 @@ class CommunityArea(Publication, Reviewed):
     """An OSL area (osiedle, group of blocks) where organisers work with residents."""
 
     name = models.CharField(_("nazwa"), max_length=120)
-    slug = models.SlugField(
-        _("końcówka adresu strony"),
-        max_length=80,
-        unique=True,
-        help_text=_("Wpisuje się sama z nazwy. Strona obszaru: /osl/gutwin/"),
-    )
+    slug = address_ending_field(80, _("Wpisuje się sama z nazwy. Strona obszaru: /osl/gutwin/"))
     city = models.CharField(_("miejscowość"), max_length=80)
     summary = models.CharField(
         _("krótki opis"), max_length=240, blank=True, help_text=_("Jedno zdanie na listę obszarów.")
@@ -490,13 +491,8 @@ class Event(Publication, Reviewed):
         CommunityArea, on_delete=models.CASCADE, related_name="events", verbose_name=_("obszar")
     )
     title = models.CharField(_("tytuł"), max_length=200)
-    slug = models.SlugField(
-        _("końcówka adresu strony"),
-        max_length=120,
-        unique=True,
-        help_text=_(
-            "Wpisuje się sama z tytułu. Strona wydarzenia: /osl/wydarzenia/piknik-rodzinny/"
-        ),
+    slug = address_ending_field(
+        120, _("Wpisuje się sama z tytułu. Strona wydarzenia: /osl/wydarzenia/piknik-rodzinny/")
     )
     starts_at = models.DateTimeField(_("początek"))
     ends_at = models.DateTimeField(_("koniec"))

@@ -131,6 +131,14 @@ class SpecialDay(models.Model):
             )
 
 
+def address_ending_field(max_length, help_text):
+    """The end of a record's page address ("bezpieczny-rejon"), unique, in words an editor
+    knows; ``help_text`` shows the whole address, as the prepopulated slug fills it."""
+    return models.SlugField(
+        _("końcówka adresu strony"), max_length=max_length, unique=True, help_text=help_text
+    )
+
+
 def open_on_holidays_field():
     """The owner's opt-out from public holidays; every owner of hours declares it."""
     return models.BooleanField(

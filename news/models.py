@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.documents import Document
 from core.images import photo_alt_constraint, photo_alt_field, photo_field
+from core.models import address_ending_field
 from core.publication import Publication, PublicationQuerySet, next_change_among
 from core.review import Reviewed
 
@@ -31,11 +32,8 @@ class NewsItemQuerySet(PublicationQuerySet):
 
 class NewsItem(Publication, Reviewed):
     title = models.CharField(_("tytuł"), max_length=200)
-    slug = models.SlugField(
-        _("końcówka adresu strony"),
-        max_length=200,
-        unique=True,
-        help_text=_("Wpisuje się sama z tytułu. Strona: /aktualnosci/punkt-ogrzewania-mrozy/"),
+    slug = address_ending_field(
+        200, _("Wpisuje się sama z tytułu. Strona: /aktualnosci/punkt-ogrzewania-mrozy/")
     )
     lead = models.TextField(
         _("zajawka"),

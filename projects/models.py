@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.documents import Document
 from core.images import photo_alt_constraint, photo_alt_field, photo_field
+from core.models import address_ending_field
 from core.numbers import with_unit
 from core.places import tel_href
 from core.publication import Publication, PublicationQuerySet
@@ -29,13 +30,8 @@ class TargetGroup(models.Model):
     """A group of residents a project is for, shared by many projects."""
 
     name = models.CharField(_("nazwa"), max_length=120, unique=True)
-    slug = models.SlugField(
-        _("końcówka adresu strony"),
-        max_length=120,
-        unique=True,
-        help_text=_(
-            "Wpisuje się sama z nazwy. Lista projektów tej grupy: /projekty/?grupa=seniorzy"
-        ),
+    slug = address_ending_field(
+        120, _("Wpisuje się sama z nazwy. Lista projektów tej grupy: /projekty/?grupa=seniorzy")
     )
 
     class Meta:
@@ -54,11 +50,9 @@ class Partner(models.Model):
     """One real organisation, reused by every project it takes part in."""
 
     name = models.CharField(_("nazwa"), max_length=200, unique=True)
-    slug = models.SlugField(
-        _("końcówka adresu strony"),
-        max_length=200,
-        unique=True,
-        help_text=_(
+    slug = address_ending_field(
+        200,
+        _(
             "Wpisuje się sama z nazwy. Lista projektów tej organizacji: "
             "/projekty/?partner=fundacja-dobry-start"
         ),
@@ -98,11 +92,8 @@ class ProjectQuerySet(PublicationQuerySet):
 
 class Project(Publication, Reviewed):
     title = models.CharField(_("tytuł"), max_length=200)
-    slug = models.SlugField(
-        _("końcówka adresu strony"),
-        max_length=200,
-        unique=True,
-        help_text=_("Wpisuje się sama z tytułu. Strona projektu: /projekty/bezpieczny-rejon/"),
+    slug = address_ending_field(
+        200, _("Wpisuje się sama z tytułu. Strona projektu: /projekty/bezpieczny-rejon/")
     )
     lead = models.TextField(
         _("zajawka"), max_length=500, help_text=_("Dwa, trzy zdania na listę projektów.")

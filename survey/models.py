@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import address_ending_field
 from core.publication import Publication, PublicationQuerySet
 from core.review import Reviewed
 
@@ -67,11 +68,8 @@ class PollQuerySet(PublicationQuerySet):
 
 class Poll(Publication, Reviewed):
     question = models.CharField(_("pytanie"), max_length=200)
-    slug = models.SlugField(
-        _("końcówka adresu strony"),
-        max_length=80,
-        unique=True,
-        help_text=_("Wpisuje się sama z pytania. Strona ankiety: /ankieta/nowa-strona/"),
+    slug = address_ending_field(
+        80, _("Wpisuje się sama z pytania. Strona ankiety: /ankieta/nowa-strona/")
     )
     description = models.TextField(
         _("opis"), blank=True, help_text=_("Krótki wstęp wyświetlany nad pytaniem.")
