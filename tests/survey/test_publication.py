@@ -33,34 +33,30 @@ def test_the_poll_list_shows_each_status_in_words(editor, clock):
     changelist_shows_each_status(editor, CHANGELIST, drafts_when_none(make_poll), clock.now)
 
 
+def saved_with(editor, published=True, **fields):
+    """The messages after an editor saves the poll "Jak oceniasz stronę?" with ``fields``."""
+    poll = make_poll(question="Jak oceniasz stronę?", published=published)
+    data = {**_inline_data(poll), **fields}
+    return messages_of(editor.post(f"{CHANGELIST}{poll.pk}/change/", data, follow=True))
+
+
 def test_scheduling_a_poll_says_from_when_residents_will_see_it(editor):
-    poll = make_poll(question="Jak oceniasz stronę?", published=False)
-    data = _inline_data(poll)
-    data.update(published_at_0="2026-12-01", published_at_1="8:00")
-    response = editor.post(f"{CHANGELIST}{poll.pk}/change/", data, follow=True)
-    assert messages_of(response) == [
+    assert saved_with(editor, False, published_at_0="2026-12-01", published_at_1="8:00") == [
         "Ankieta „Jak oceniasz stronę?” została zapisana. Mieszkańcy zobaczą ją od 1 grudnia, "
         "8:00. Głosowanie trwa do 1 stycznia 2030, 8:00."
     ]
 
 
 def test_closing_a_poll_says_that_voting_has_ended(editor):
-    poll = make_poll(question="Jak oceniasz stronę?")
-    data = _inline_data(poll)
-    data.update(closes_at_0="30.11.2026", closes_at_1="9.00")
-    response = editor.post(f"{CHANGELIST}{poll.pk}/change/", data, follow=True)
-    assert messages_of(response) == [
+    assert saved_with(editor, closes_at_0="30.11.2026", closes_at_1="9.00") == [
         "Ankieta „Jak oceniasz stronę?” została zapisana. Jest widoczna na stronie. "
         "Głosowanie zakończyło się 30 listopada, 9:00."
     ]
 
 
 def test_a_poll_whose_voting_has_not_begun_says_when_it_begins(editor):
-    poll = make_poll(question="Jak oceniasz stronę?")
-    data = _inline_data(poll)
-    data.update(opens_at_0="2.12.2026", opens_at_1="12")
-    response = editor.post(f"{CHANGELIST}{poll.pk}/change/", data, follow=True)
-    assert messages_of(response)[0].endswith("Głosowanie zacznie się 2 grudnia, 12:00.")
+    (message,) = saved_with(editor, opens_at_0="2.12.2026", opens_at_1="12")
+    assert message.endswith("Jest widoczna na stronie. Głosowanie zacznie się 2 grudnia, 12:00.")
 
 
 def test_publish_starts_a_draft_poll_now_and_withdraw_hides_it(editor, client, clock):
