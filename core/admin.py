@@ -38,6 +38,7 @@ from core.polish_admin import (
     PLURAL,
     Noun,
     PolishAdminMixin,
+    StackedInline,
     TabularInline,
     time_label,
 )
@@ -325,8 +326,12 @@ class VersionedAdmin(PolishAdminMixin, ReviewedAdminMixin, VersionAdmin):
         super().delete_queryset(request, queryset)
 
 
-class DocumentInline(TabularInline):
-    """Files to download (core.documents) of any page; subclasses name the model."""
+class DocumentInline(StackedInline):
+    """Files to download (core.documents) of any page; subclasses name the model.
+
+    One file a block, its fields one under another: a row of six fields, one of
+    them a file chooser, is wider than a laptop's screen.
+    """
 
     extra = 0
     noun = Noun("plik do pobrania", "pliki do pobrania", "plików do pobrania", MASCULINE)
