@@ -11,7 +11,8 @@ pytestmark = pytest.mark.django_db
 
 REFUSAL = (
     "To miejsce należy do obszaru Gutwin (Ostrowiec Świętokrzyski), a wydarzenie — do "
-    "obszaru Osiedle Fabryczne (Stalowa Wola). Wybierz miejsce tego obszaru albo wpisz inne miejsce."
+    "obszaru Osiedle Fabryczne (Stalowa Wola). Wybierz miejsce tego obszaru albo wpisz "
+    "inne miejsce."
 )
 
 

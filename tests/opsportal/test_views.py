@@ -188,8 +188,8 @@ def test_page_query_count_does_not_grow_with_hours_and_closures(
     client, centre, django_assert_num_queries
 ):
     # The centre, its phones, hours and closures (4); the urgent-news banner (1).
-    # Then the centre's units, none entered here (1).
-    with django_assert_num_queries(6) as small:
+    # Then the centre's units, none entered here (1), and its files to download (1).
+    with django_assert_num_queries(7) as small:
         client.get("/kontakt/")
     for i in range(30):
         add_special_day(
