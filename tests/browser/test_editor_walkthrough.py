@@ -142,7 +142,7 @@ def test_a_project_scheduled_for_tomorrow_appears_when_its_moment_comes(
     make_partner("Stowarzyszenie Razem dla Fabrycznego")
     make_partner("Parafia św. Floriana")
     editor.goto(f"{live_server.url}/admin/projects/project/add/")
-    editor.get_by_label("Tytuł").fill("Szansa dla Ciebie")
+    editor.locator("#id_title").fill("Szansa dla Ciebie")
     editor.get_by_label("Zajawka").fill("Warsztaty i doradztwo dla osób szukających pracy.")
     editor.get_by_label("Etap").select_option(label="w realizacji")
     editor.locator("#id_start_date").fill("1.09.2026")
