@@ -6,13 +6,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 
 from news.models import NewsItem
 from opsportal.management.commands.setup_roles import EDITORS_GROUP
 from tests.news.factories import DRAFT, make_news
+from tests.publication import log_in_editor, messages_of
 
 pytestmark = pytest.mark.django_db
 
@@ -24,15 +23,7 @@ BRACKETED_ENDING = re.compile(r"\w\((?:a|o|y|-?\w{1,3})\)")
 
 @pytest.fixture
 def editor(client, clock):
-    call_command("setup_roles", stdout=None)
-    user = get_user_model().objects.create_user("redaktorka", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    client.force_login(user)
-    return client
-
-
-def messages_of(response):
-    return [str(message) for message in response.context["messages"]]
+    return log_in_editor(client)
 
 
 def news_form(**overrides):
