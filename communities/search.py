@@ -13,7 +13,6 @@ from communities.models import (
     Street,
 )
 from core.search import Kind
-from web.pagecache import valid_until
 
 
 class AreaKind(Kind):
@@ -30,8 +29,6 @@ class AreaKind(Kind):
     }
 
     def queryset(self, now):
-        # A cached results page follows areas' publication moments without a save.
-        valid_until(CommunityArea.objects.next_change(now))
         return CommunityArea.objects.published(now)
 
     def texts(self, obj):
@@ -61,7 +58,6 @@ class SiteKind(Kind):
     related = {}
 
     def queryset(self, now):
-        valid_until(ActivitySite.objects.next_change(now))
         return ActivitySite.objects.published(now).select_related("area")
 
     def texts(self, obj):
@@ -86,7 +82,6 @@ class InitiativeKind(Kind):
     related = {}
 
     def queryset(self, now):
-        valid_until(Initiative.objects.next_change(now))
         return Initiative.objects.published(now).select_related("area")
 
     def texts(self, obj):
@@ -111,7 +106,6 @@ class EventKind(Kind):
     related = {}
 
     def queryset(self, now):
-        valid_until(Event.objects.next_change(now))
         return Event.objects.published(now).upcoming(now).with_place()
 
     def texts(self, obj):

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from core.search import Kind
 from news.models import NewsItem
-from web.pagecache import valid_until
 
 
 class NewsKind(Kind):
@@ -18,9 +17,6 @@ class NewsKind(Kind):
     related = {}
 
     def queryset(self, now):
-        # A cached results page must not list an item past its end (or miss
-        # one from its start): it lives no longer than the next such moment.
-        valid_until(NewsItem.objects.next_change(now))
         return NewsItem.objects.published(now)
 
     def texts(self, obj):

@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from core.search import Kind
 from projects.models import Partnership, Project, SpecificGoal
-from web.pagecache import valid_until
 
 
 class ProjectKind(Kind):
@@ -21,9 +20,6 @@ class ProjectKind(Kind):
     }
 
     def queryset(self, now):
-        # A cached results page must not miss a project from its start (or list
-        # one past its end): it lives no longer than the next such moment.
-        valid_until(Project.objects.next_change(now))
         return Project.objects.published(now)
 
     def texts(self, obj):
