@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
+# Test processes (pytest-xdist): one per core; PYTEST_WORKERS=0 runs in this process.
+PYTEST_WORKERS ?= auto
 
 .PHONY: demo test install system-deps lint bench bench-search clean
 
@@ -56,7 +58,7 @@ lint: $(STAMP)
 test: $(STAMP) system-deps $(VNU) lint
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
-		$(BIN)/pytest $(PYTEST_ARGS)
+		$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -224,18 +224,25 @@ def test_open_now_is_not_served_past_closing_time(client, centre, clock):
 
 
 @pytest.fixture
-def redis_cache(settings):
-    """Django's Redis cache on database 15, emptied before and after the test."""
+def redis_url(worker_id):
+    """A Redis database of this test process's own: 15, or 14, 13… per pytest-xdist worker."""
+    number = 0 if worker_id == "master" else int(worker_id.removeprefix("gw"))
+    return f"redis://127.0.0.1:6379/{15 - number}"
+
+
+@pytest.fixture
+def redis_cache(settings, redis_url):
+    """Django's Redis cache on this process's database, emptied before and after the test."""
     import redis
 
     try:
-        redis.Redis.from_url("redis://127.0.0.1:6379/15").ping()
+        redis.Redis.from_url(redis_url).ping()
     except redis.exceptions.ConnectionError:
         pytest.skip("Redis is not running on 127.0.0.1:6379")
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/15",
+            "LOCATION": redis_url,
             "KEY_PREFIX": "opsportal-test",
         }
     }
@@ -257,7 +264,7 @@ def test_the_shared_redis_cache_invalidates_too(redis_cache, client, centre):
 
 
 def test_with_redis_a_hit_asks_only_for_the_versions_and_sees_another_servers_edit(
-    redis_cache, client, centre, clock, monkeypatch
+    redis_cache, redis_url, client, centre, clock, monkeypatch
 ):
     import redis
 
@@ -283,7 +290,7 @@ def test_with_redis_a_hit_asks_only_for_the_versions_and_sees_another_servers_ed
     # request holds the claim to render it before it expires.
     CentrePhone.objects.update(number="22 888 88 88")
     clock.now += dt.timedelta(seconds=settings.PAGE_CACHE_SECONDS + 1)
-    pages = redis.Redis.from_url("redis://127.0.0.1:6379/15")
+    pages = redis.Redis.from_url(redis_url)
     pages.delete(*pages.keys("opsportal-test:*pagecache:page:*"))
     monkeypatch.setattr(pagecache, "_claim_refresh", lambda key: False)
     response = client.get("/kontakt/")
